@@ -18,7 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-COMMAND_MODULES = ("extract_cmd", "store_cmds", "serve_cmd", "info_cmd")
+COMMAND_MODULES = ("extract_cmd", "store_cmds", "serve_cmd", "info_cmd", "summary_cmd")
 
 
 def load_commands() -> typer.Typer:

@@ -1,0 +1,328 @@
+"""Entities and actors: a parsed Doc -> mentions of people, states, organisations and groups.
+
+Input: a spaCy ``Doc`` (sentences, POS, dependencies, NER), the language's ``ActorKB`` and the
+publication date (people's offices are dated).
+Output: an ``ActorIndex``: token-level ``Mention``s (token span, actor id, role, kind, canonical
+name, title) and the people of the article, each resolved once and shared by later mentions.
+Resolution order for a person: the title or apposition written next to the name in this
+article ("le porte-parole du Kremlin, Dmitri Peskov", "Josep Borrell, the EU's foreign policy
+chief"), then the people table at the publication date, then an earlier mention of the same
+surname in the article. Later mentions by surname resolve to the same person.
+Guarantees: mentions never overlap; every mention's ``actor`` is an actor id or None; the
+scan is linear in the number of tokens (dict lookups over folded token n-grams).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from dyads.extract.kb import IGO_ROLE, ActorKB, TermEntry
+from dyads.lang import RoleTerm
+from dyads.textnorm import fold
+from dyads.types import Entity
+
+PERSON_LABELS = {"PER", "PERSON"}
+TITLE_POS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}
+KIND_LABEL = {"name": "LOC", "alias": "LOC", "capital": "LOC", "acronym": "ORG", "seat": "ORG",
+              "demonym": "MISC"}
+TERM_PRIORITY = {"name": 0, "acronym": 0, "alias": 1, "seat": 1, "capital": 2, "demonym": 3}
+
+
+@dataclass
+class Person:
+    """A person of the article: first written form, actor and role, title if stated."""
+
+    name: str
+    actor: str | None = None
+    role: str | None = None
+    title: str | None = None
+    source: str = "unknown"  # "text" (title/apposition), "table", "unknown"
+    keys: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    kind: str
+    actor: str | None = None
+    role: str | None = None
+    name: str = ""
+    person: Person | None = None
+
+    @property
+    def title(self) -> str | None:
+        return self.person.title if self.person else None
+
+
+@dataclass
+class ActorIndex:
+    """All mentions of one Doc, with a token -> mention map."""
+
+    doc: Doc
+    kb: ActorKB
+    mentions: list[Mention]
+    by_token: list[Mention | None]
+    people: list[Person]
+
+    def at(self, i: int) -> Mention | None:
+        return self.by_token[i] if 0 <= i < len(self.by_token) else None
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        seen, out = set(), []
+        for i in range(max(start, 0), min(end, len(self.by_token))):
+            m = self.by_token[i]
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+
+def _case_ok(entry: TermEntry, tokens: list[Token]) -> bool:
+    if entry.case == "exact":
+        return all(t.text.isupper() or not t.text.isalpha() for t in tokens if len(t.text) > 1)
+    if entry.case == "title":
+        return tokens[0].text[:1].isupper()
+    return True
+
+
+def _best_entry(entries: list[TermEntry], tokens: list[Token]) -> TermEntry | None:
+    usable = [e for e in entries if _case_ok(e, tokens)]
+    if not usable:
+        return None
+    return min(usable, key=lambda e: TERM_PRIORITY.get(e.kind, 5))
+
+
+class MentionFinder:
+    """Finds the mentions of one Doc; one instance per document."""
+
+    def __init__(self, doc: Doc, kb: ActorKB, published: date | None):
+        self.doc, self.kb, self.published = doc, kb, published
+        self.folded = [fold(t.text) for t in doc]
+        self.by_token: list[Mention | None] = [None] * len(doc)
+        self.mentions: list[Mention] = []
+        self.people: list[Person] = []
+        self.by_key: dict[str, Person] = {}
+        lang = kb.lang
+        self.not_persons = lang.words("not_persons")
+        self.honorifics = lang.words("honorifics")
+
+    # ---- the scan -----------------------------------------------------------------------
+    def run(self) -> ActorIndex:
+        self._scan_terms()
+        self._add_people()
+        self.mentions.sort(key=lambda m: m.start)
+        return ActorIndex(self.doc, self.kb, self.mentions, self.by_token, self.people)
+
+    def _place(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.by_token[i] = mention
+
+    def _free(self, start: int, end: int) -> bool:
+        return all(self.by_token[i] is None for i in range(start, end))
+
+    def _match_at(self, i: int) -> tuple[int, TermEntry] | None:
+        doc, n_max = self.doc, self.kb.max_term_len
+        for n in range(min(n_max, len(doc) - i), 0, -1):
+            entries = self.kb.terms.get(tuple(self.folded[i:i + n]))
+            if entries:
+                tokens = list(doc[i:i + n])
+                if any(t.is_space for t in tokens) or (n > 1 and any(t.is_sent_start for t in tokens[1:])):
+                    continue
+                entry = _best_entry(entries, tokens)
+                if entry:
+                    return n, entry
+        return None
+
+    def _scan_terms(self) -> None:
+        ner_person = {t.i for ent in self.doc.ents if ent.label_ in PERSON_LABELS and len(ent) > 1
+                      for t in ent}
+        i = 0
+        while i < len(self.doc):
+            found = self._match_at(i) if i not in ner_person else None
+            if found is None:
+                i += 1
+                continue
+            n, entry = found
+            info = self.kb.actor(entry.actor)
+            label = "ORG" if info.kind in ("igo", "group") and entry.kind != "demonym" \
+                else KIND_LABEL.get(entry.kind, "MISC")
+            role = entry.role or (IGO_ROLE if info.kind == "igo" else None)
+            self._place(Mention(i, i + n, label, entry.kind, entry.actor, role,
+                                self.doc[i:i + n].text))
+            i += n
+
+    # ---- people -------------------------------------------------------------------------
+    def _person_spans(self) -> list[Span]:
+        spans = [ent for ent in self.doc.ents if ent.label_ in PERSON_LABELS]
+        return sorted(spans, key=lambda s: s.start)
+
+    def _clean_span(self, span: Span) -> Span | None:
+        start, end = span.start, span.end
+        while start < end and (self.folded[start] in self.honorifics
+                               or self._role_at(start, end) is not None
+                               or self.doc[start].pos_ in ("DET", "ADP", "PUNCT")
+                               or self.doc[start].is_lower):
+            start += 1
+        while end > start and (self.doc[end - 1].pos_ == "PUNCT" or self.doc[end - 1].text in ("'s", "’s")):
+            end -= 1
+        if start >= end or not self._free(start, end):
+            return None
+        text = self.doc[start:end].text
+        if fold(text) in self.not_persons or not any(c.isupper() for c in text[:1]):
+            return None
+        return self.doc[start:end]
+
+    def _add_people(self) -> None:
+        for span in self._person_spans():
+            span = self._clean_span(span)
+            if span is None:
+                continue
+            person = self._resolve_person(span)
+            self._place(Mention(span.start, span.end, "PER", "person", person.actor, person.role,
+                                person.name, person))
+
+    def _resolve_person(self, span: Span) -> Person:
+        key, surname = fold(span.text), fold(span[-1].text)
+        known = self.by_key.get(key) or (self.by_key.get(surname) if len(span) == 1 or key not in self.kb.people else None)
+        title = self._title_near(span)
+        if known is not None:
+            if title and not known.title:
+                self._apply_title(known, title)
+            return known
+        person = Person(name=span.text, keys={key, surname})
+        record = self.kb.person(span.text, self.published)
+        if record is None and len(span) == 1:
+            record = self._unique_surname(surname)
+        if record is not None:
+            person.actor, person.role, person.source = record.actor, record.role, "table"
+            person.title = record.office or None
+        if title:
+            self._apply_title(person, title)
+        self.people.append(person)
+        for k in person.keys:
+            self.by_key.setdefault(k, person)
+        return person
+
+    def _unique_surname(self, surname: str):
+        names = self.kb.surnames.get(surname, set())
+        records = [r for n in names for r in self.kb.people.get(n, [])]
+        current = {r.name: r for r in records if r.holds_at(self.published)}
+        if len(current) == 1:
+            return next(iter(current.values()))
+        return None
+
+    def _apply_title(self, person: Person, title: tuple[str, RoleTerm, str | None]) -> None:
+        text, role_term, actor = title
+        person.title = text
+        if actor:
+            person.actor = actor
+            person.source = "text"
+        if person.actor and self.kb.actor(person.actor).kind == "igo":
+            person.role = IGO_ROLE
+        elif actor or not person.role:
+            person.role = role_term.role
+
+    # ---- titles and appositions ---------------------------------------------------------
+    def _role_at(self, i: int, limit: int) -> tuple[int, RoleTerm] | None:
+        """The longest role term starting at token i (within limit)."""
+        for n in range(min(self.kb.max_role_len, limit - i), 0, -1):
+            role = self.kb.roles.get(tuple(self.folded[i:i + n]))
+            if role is not None:
+                return n, role
+        last = self.folded[i].rsplit("-", 1)[-1]
+        if "-" in self.folded[i] and (last,) in self.kb.roles:
+            return 1, self.kb.roles[(last,)]
+        return None
+
+    def _window_left(self, span: Span) -> tuple[int, int]:
+        end = span.start
+        if end > 0 and self.doc[end - 1].text == ",":
+            end -= 1
+        start = end
+        while start > 0 and end - start < 10:
+            tok = self.doc[start - 1]
+            if tok.is_space or tok.is_sent_end or tok.ent_type_ in PERSON_LABELS:
+                break
+            if tok.pos_ not in TITLE_POS and tok.text not in ("-", "'", "’"):
+                break
+            start -= 1
+            if tok.is_sent_start:
+                break
+        return start, end
+
+    def _window_right(self, span: Span) -> tuple[int, int]:
+        start = span.end
+        if start >= len(self.doc) or self.doc[start].text != ",":
+            return start, start
+        start += 1
+        end = start
+        while end < len(self.doc) and end - start < 10:
+            tok = self.doc[end]
+            if tok.is_space or tok.ent_type_ in PERSON_LABELS or tok.is_sent_start:
+                break
+            if tok.pos_ not in TITLE_POS and tok.text not in ("-", "'", "’", "'s", "’s"):
+                break
+            end += 1
+        return start, end
+
+    def _title_in(self, start: int, end: int) -> tuple[str, RoleTerm, str | None] | None:
+        for i in range(start, end):
+            found = self._role_at(i, end)
+            if found is None:
+                continue
+            n, role_term = found
+            first = i
+            while first > start and self.doc[first - 1].pos_ in ("ADJ", "PROPN", "NOUN"):
+                first -= 1
+            actors = [m for m in self._mentions_in(start, end) if m.actor and m.kind != "person"]
+            actor = actors[0].actor if actors else None
+            text = self.doc[first:end].text.strip(" ,")
+            return text, role_term, actor
+        return None
+
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        out: list[Mention] = []
+        for i in range(start, end):
+            m = self.by_token[i]
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    def _title_near(self, span: Span) -> tuple[str, RoleTerm, str | None] | None:
+        left = self._window_left(span)
+        found = self._title_in(*left) if left[0] < left[1] else None
+        if found is None:
+            right = self._window_right(span)
+            found = self._title_in(*right) if right[0] < right[1] else None
+        return found
+
+
+def find_mentions(doc: Doc, kb: ActorKB, published: date | None) -> ActorIndex:
+    """Find every actor and person mention of a Doc."""
+    return MentionFinder(doc, kb, published).run()
+
+
+def to_entities(index: ActorIndex) -> list[Entity]:
+    """Entities for the JSON contract: actor mentions, people, and other named entities."""
+    doc, out = index.doc, []
+    for m in index.mentions:
+        span = doc[m.start:m.end]
+        start, end = span.start_char, span.end_char
+        name = m.person.name if m.person else (index.kb.name_of(m.actor) if m.actor else m.name)
+        out.append(Entity(text=span.text, label=m.label, start=start, end=end, name=name,
+                          actor=m.actor, role=m.role, title=m.title,
+                          code=index.kb.cameo_code(m.actor, m.role) if m.actor else None))
+    covered = {i for m in index.mentions for i in range(m.start, m.end)}
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "LOC", "GPE", "MISC", "NORP", "FAC") and not any(t.i in covered for t in ent):
+            label = {"GPE": "LOC", "FAC": "LOC", "NORP": "MISC"}.get(ent.label_, ent.label_)
+            out.append(Entity(text=ent.text, label=label, start=ent.start_char,
+                              end=ent.end_char, name=ent.text))
+    out.sort(key=lambda e: e.start)
+    return out

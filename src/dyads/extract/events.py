@@ -1,0 +1,372 @@
+"""The event coder: parsed Doc + actors + dates + quotes -> list[Event] (who did what to whom).
+
+Input: the Doc, its ``ActorIndex`` (extract.actors), time expressions (extract.timex), quotes
+(extract.quotes), the language data (``triggers.tsv`` argument frames, ``reporting_verbs.tsv``,
+negation and modality words) and the CAMEO codebook.
+Method: every token whose lemma and part of speech are a trigger of the lexicon (verbs and
+event nouns, multiword entries checked against the head's dependents) is coded with the
+trigger's CAMEO code. Its source and target are found through the trigger's argument frame
+(subject, object, passive agent, prepositional dependents, possessive, actor adjective,
+subject of the governing verb), resolved to actors through the mentions, including actor
+adjectives inside the argument ("des diplomates russes" -> RUS), possessives and pronouns
+(the subject of the governing clause), and coordination ("la Russie et la Chine" -> two events).
+A statement verb whose clause names another actor is a statement event of its speaker.
+Output: events with source/target participants, CAMEO code, root, quad class, Goldstein, PLOVER
+type/mode, date (the time expression governing the clause, else the publication date),
+location, sentence, trigger offsets, the lexicon rule that fired, negation and modality.
+Guarantees: an event's source and target are both resolved actors (unresolved arguments give
+no event); symmetric interactions are one event; within an article one event per (source,
+target, code, date); offsets point into the article text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from dyads.extract.actors import ActorIndex, Mention
+from dyads.extract.codebook import Codebook
+from dyads.extract.geo import lookup_place
+from dyads.extract.syntax import Syntax
+from dyads.lang import LanguageData, Trigger
+from dyads.textnorm import fold
+from dyads.types import Event, Participant, Quote, Timex
+
+SYMMETRIC_ROOTS = {"04", "05", "06"}
+NP_DEPTH = 3
+
+
+@dataclass
+class Arg:
+    """A resolved argument: the actor mention and the phrase that names it."""
+
+    mention: Mention
+    start: int
+    end: int
+    role: str | None
+    via: str
+
+
+class EventCoder:
+    def __init__(self, doc: Doc, index: ActorIndex, lang: LanguageData, *, timexes: list[Timex],
+                 quotes: list[Quote], published: str | None, codebook: Codebook):
+        self.doc, self.index, self.lang = doc, index, lang
+        self.kb = index.kb
+        self.syn = Syntax(lang)
+        self.timexes, self.quotes = timexes, quotes
+        self.published = published
+        self.codebook = codebook
+        self.negation = lang.words("negation")
+        self.neg_particles = lang.words("negation_particles")
+        self.modal = {fold(k): v for k, v in (lang.config.get("modal_verbs") or {}).items()}
+        self.announce = lang.words("announce_verbs")
+        self.hypothetical = lang.words("hypothetical_marks")
+        self.pronouns = {fold(p) for p in (lang.config.get("pronouns") or {})}
+        self.possessives = lang.words("possessives")
+
+    # ---- triggers -----------------------------------------------------------------------
+    def triggers(self) -> list[tuple[Token, Trigger]]:
+        found = []
+        for tok in self.doc:
+            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
+            if pos not in ("VERB", "NOUN", "ADJ"):
+                continue
+            entries = self.lang.triggers.get((fold(tok.lemma_), pos)) or \
+                self.lang.triggers.get((fold(tok.text), pos))
+            if not entries:
+                continue
+            usable = [t for t in entries if self._extra_ok(tok, t)]
+            usable.sort(key=lambda t: -len(t.extra))
+            found.extend((tok, t) for t in usable[:3])
+        return found
+
+    def _extra_ok(self, tok: Token, trig: Trigger) -> bool:
+        if not trig.extra:
+            return True
+        near = {fold(t.lemma_) for t in tok.children} | {fold(t.text) for t in tok.children}
+        near |= {fold(t.lemma_) for t in self.doc[tok.i + 1:tok.i + 4]}
+        near |= {self.lang.prep(t.text) for t in self.doc[tok.i + 1:tok.i + 4]}
+        return all(w in near for w in trig.extra)
+
+    # ---- actors of phrases --------------------------------------------------------------
+    def _role_noun(self, tok: Token) -> str | None:
+        term = self.kb.roles.get((fold(tok.text),)) or self.kb.roles.get((fold(tok.lemma_),))
+        return term.role if term else None
+
+    def actor_of(self, tok: Token, via: str, depth: int = NP_DEPTH) -> Arg | None:
+        """The actor a noun phrase stands for, looking inside it for actor words."""
+        m = self.index.at(tok.i)
+        if m is not None and m.actor:
+            return Arg(m, m.start, m.end, m.role, via)
+        key = fold(tok.text)
+        if key in self.pronouns or key in self.possessives:
+            return self._antecedent(tok, via)
+        if depth <= 0:
+            return None
+        for child in sorted(tok.children, key=lambda c: (c.dep_ not in self.syn.amod, c.i)):
+            if child.dep_ in self.syn.clause or child.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "CCONJ"):
+                continue
+            if child.dep_ in self.syn.conj:
+                continue
+            inner = self.actor_of(child, via, depth - 1)
+            if inner is not None:
+                role = self._role_noun(tok) or inner.role
+                start, end = min(tok.i, inner.start), max(tok.i + 1, inner.end)
+                return Arg(inner.mention, start, end, role, via)
+        return None
+
+    def _antecedent(self, tok: Token, via: str) -> Arg | None:
+        verb = self.syn.governing_verb(tok) if tok.pos_ != "VERB" else tok
+        subj = self.syn.inherited_subject(verb) if verb is not None else None
+        if subj is not None and subj.i != tok.i and fold(subj.text) not in self.pronouns:
+            found = self.actor_of(subj, via + ">coref", 1)
+            if found:
+                return found
+        for m in reversed(self.index.mentions):
+            if m.end <= tok.i and m.actor and (m.person or m.kind in ("name", "acronym", "alias", "capital", "seat")):
+                if tok.i - m.end > 80:
+                    break
+                return Arg(m, m.start, m.end, m.role, via + ">coref")
+        return None
+
+    def _with_conjuncts(self, tok: Token, via: str) -> list[Arg]:
+        out, first = [], self.actor_of(tok, via)
+        if first is not None:
+            out.append(first)
+        for c in tok.children:
+            if c.dep_ in self.syn.conj and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                more = self.actor_of(c, via)
+                if more is not None and all(more.mention.actor != a.mention.actor for a in out):
+                    out.append(more)
+        return out
+
+    # ---- argument frames ----------------------------------------------------------------
+    def resolve(self, slots: tuple[str, ...], head: Token) -> list[Arg]:
+        for slot in slots:
+            if slot == "gov":
+                found = self._gov_subject(head)
+                if found:
+                    return [found]
+                continue
+            for tok in self.syn.fill(slot, head):
+                args = self._with_conjuncts(tok, slot)
+                if args:
+                    return args
+        return []
+
+    def _gov_subject(self, head: Token) -> Arg | None:
+        """Subject of the verb governing a noun trigger, unless that verb reports speech."""
+        verb = self.syn.governing_verb(head)
+        if verb is None:
+            return None
+        lemma = fold(verb.lemma_)
+        if lemma not in self.announce and (lemma in self.lang.reporting or
+                                           (lemma, "VERB") in self.lang.triggers):
+            return None
+        subj = self.syn.inherited_subject(verb)
+        return self.actor_of(subj, "gov") if subj is not None else None
+
+    def sources(self, head: Token, trig: Trigger) -> list[Arg]:
+        found = self.resolve(trig.source, head)
+        if not found and head.pos_ in ("VERB", "AUX"):
+            subj = self.syn.inherited_subject(head)
+            if subj is not None:
+                arg = self.actor_of(subj, "subj>inherited")
+                found = [arg] if arg else []
+        return found
+
+    def targets(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Arg]:
+        found = self.resolve(trig.target, head)
+        if found or "target_required" in trig.flags:
+            return found
+        near = self._near_target(head, {a.mention.actor for a in sources})
+        return [near] if near else []
+
+    def _near_target(self, head: Token, exclude: set[str | None]) -> Arg | None:
+        """Fallback: the first actor after the trigger in the same clause."""
+        for tok in self.doc[head.i + 1:min(head.sent.end, head.i + 8)]:
+            if tok.is_punct and tok.text not in ("'", "’", "-"):
+                break
+            if tok.pos_ in ("VERB",) and tok.dep_ not in ("amod", "acl"):
+                break
+            m = self.index.at(tok.i)
+            if m is not None and m.actor and m.actor not in exclude and not m.person:
+                role = self._role_noun(tok.head) if m.kind == "demonym" else m.role
+                return Arg(m, m.start, m.end, role or m.role, "near")
+        return None
+
+    # ---- modality, date, place ----------------------------------------------------------
+    def _clause_verbs(self, head: Token) -> list[Token]:
+        verbs, cur = [], head
+        for _ in range(3):
+            if cur.pos_ in ("VERB", "AUX"):
+                verbs.append(cur)
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return verbs
+
+    def negated(self, head: Token) -> bool:
+        scope = [head] + ([self.syn.governing_verb(head)] if head.pos_ not in ("VERB", "AUX") else [])
+        for tok in scope:
+            if tok is None:
+                continue
+            for c in tok.children:
+                key = fold(c.text)
+                if key in self.negation or (key in self.neg_particles and c.i < tok.i):
+                    return True
+        return False
+
+    def modality(self, head: Token) -> str:
+        if head.sent.text.rstrip().endswith(self.lang.config.get("question_mark", "?")):
+            return "question"
+        for verb in self._clause_verbs(head):
+            for c in verb.children:
+                if fold(c.text) in self.hypothetical and c.i < verb.i and c.dep_ == "mark":
+                    return "hypothetical"
+                if c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood"):
+                    return "conditional"
+                if c.dep_.startswith("aux") and fold(c.lemma_) in self.modal:
+                    return self.modal[fold(c.lemma_)]
+            if "Cnd" in verb.morph.get("Mood"):
+                return "conditional"
+            if verb.i != head.i and fold(verb.lemma_) in self.modal and fold(verb.lemma_) not in self.announce:
+                return self.modal[fold(verb.lemma_)]
+        return "asserted"
+
+    def date_of(self, head: Token) -> str | None:
+        sent = head.sent
+        scope = self._clause_verbs(head) or [head]
+        top = scope[-1]
+        lo, hi = top.left_edge.idx, top.right_edge.idx + len(top.right_edge.text)
+        candidates = [t for t in self.timexes if sent.start_char <= t.start < sent.end_char
+                      and lo <= t.start < hi and t.kind in ("date", "month", "year", "relative", "period")]
+        if candidates:
+            return min(candidates, key=lambda t: abs(t.start - head.idx)).value
+        return self.published
+
+    def location_of(self, head: Token) -> dict | None:
+        for verb in [head] + self._clause_verbs(head)[:1]:
+            for prep, noun in self.syn.prep_dependents(verb):
+                if noun.pos_ != "PROPN":
+                    continue
+                m = self.index.at(noun.i)
+                name = self.doc[m.start:m.end].text if m else noun.text
+                if m is not None and m.kind in ("name", "alias") and m.actor:
+                    info = self.kb.actor(m.actor)
+                    if info.kind == "state":
+                        return {"name": name, "country": m.actor, "lat": info.lat, "lon": info.lon}
+                place = lookup_place(name)
+                if place is not None:
+                    return place
+        return None
+
+    # ---- events -------------------------------------------------------------------------
+    def participant(self, arg: Arg) -> Participant:
+        span = self.doc[arg.start:arg.end]
+        m = arg.mention
+        role = arg.role
+        if self.kb.actor(m.actor).kind == "igo":
+            role = "IGO"
+        name = m.person.name if m.person else self.kb.name_of(m.actor)
+        return Participant(text=span.text, actor=m.actor, role=role,
+                           code=self.kb.cameo_code(m.actor, role), start=span.start_char,
+                           end=span.end_char, name=name)
+
+    def make_event(self, head: Token, cameo: str, rule: str, src: Arg, tgt: Arg) -> Event:
+        entry = self.codebook.entry(cameo)
+        sent = head.sent
+        return Event(
+            source=self.participant(src), target=self.participant(tgt), cameo=cameo,
+            root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein,
+            plover={"type": entry.plover_type, "mode": entry.plover_mode},
+            date=self.date_of(head), location=self.location_of(head), sentence=sent.text.strip(),
+            sentence_start=sent.start_char,
+            trigger={"text": head.text, "start": head.idx, "end": head.idx + len(head.text)},
+            rule=f"{self.lang.code}.{rule}", negated=self.negated(head), modality=self.modality(head),
+            label=entry.label)
+
+    def code_trigger(self, head: Token, trig: Trigger) -> list[Event]:
+        sources = self.sources(head, trig)
+        if not sources:
+            return []
+        targets = self.targets(head, trig, sources)
+        events = []
+        for src in sources:
+            for tgt in targets:
+                if src.mention is tgt.mention or (src.mention.actor == tgt.mention.actor and "near" in tgt.via):
+                    continue
+                rule = trig.rule + (".near" if tgt.via == "near" else "")
+                events.append(self.make_event(head, trig.cameo, rule, src, tgt))
+        return events
+
+    def speech_events(self, used: set[int]) -> list[Event]:
+        """A statement verb whose clause names another actor: a statement event."""
+        events = []
+        for tok in self.doc:
+            if tok.i in used or tok.pos_ != "VERB":
+                continue
+            spec = self.lang.reporting.get(fold(tok.lemma_))
+            if spec is None:
+                continue
+            subj = self.syn.subject(tok)
+            src = self.actor_of(subj, "subj") if subj is not None else None
+            if src is None:
+                continue
+            tgt = self._clause_actor(tok, src)
+            if tgt is not None:
+                events.append(self.make_event(tok, spec[0], f"speech.{fold(tok.lemma_)}", src, tgt))
+        return events
+
+    def _clause_actor(self, verb: Token, src: Arg) -> Arg | None:
+        for child in verb.children:
+            if child.dep_ not in self.syn.clause and child.dep_ not in self.syn.obj:
+                continue
+            for tok in child.subtree:
+                m = self.index.at(tok.i)
+                if m is not None and m.actor and m.actor != src.mention.actor and not m.person \
+                        and m.kind != "demonym":
+                    return Arg(m, m.start, m.end, m.role, "clause")
+        return None
+
+    def code(self, include_speech: bool = True) -> list[Event]:
+        events: list[Event] = []
+        used: set[int] = set()
+        for head, trig in self.triggers():
+            if head.i in used:
+                continue
+            coded = self.code_trigger(head, trig)
+            if coded:
+                used.add(head.i)
+                events.extend(coded)
+        if include_speech:
+            events.extend(self.speech_events(used))
+        return dedupe(events)
+
+
+def _key(event: Event) -> tuple:
+    a, b = event.source.actor, event.target.actor
+    if event.root in SYMMETRIC_ROOTS and a > b:
+        a, b = b, a
+    return (a, b, event.cameo, event.date, event.negated, event.modality)
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for event in events:
+        key = _key(event)
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out
+
+
+def code_events(doc: Doc, index: ActorIndex, lang: LanguageData, *, timexes: list[Timex],
+                quotes: list[Quote], published: date | None, codebook: Codebook,
+                include_speech: bool = True) -> list[Event]:
+    """Code every event of a parsed article (see the module docstring)."""
+    coder = EventCoder(doc, index, lang, timexes=timexes, quotes=quotes,
+                       published=published.isoformat() if published else None, codebook=codebook)
+    return coder.code(include_speech=include_speech)

@@ -1,0 +1,242 @@
+"""Quotations: article text + parsed Doc + actor mentions -> list[Quote] with speakers.
+
+Input: the Doc of the article (its text is the article text), the ``ActorIndex`` from
+``extract.actors`` and the language data (reporting verbs, pronouns, attribution prepositions,
+quotation marks from ``language.yaml`` and ``reporting_verbs.tsv``).
+Output: one ``Quote`` per pair of quotation marks (« », “ ”, " ", ‘ ’, „ “), including partial
+quotes inside a sentence and quotes spanning sentences, with the speaker's name, actor and role.
+Attribution, in order: the subject of a reporting verb in the sentence outside the quote
+(inverted subjects "a déclaré X" and "– a déclaré Borrell" included), "selon X"/"according to
+X", a pronoun resolved to the last person named, and for a quote standing alone the speaker of
+the quote just before it.
+Guarantees: ``quote.text == text[quote.start:quote.end]`` (the words without the marks);
+unmatched marks yield no quote, never an exception; quotes of one or two words without a
+speaker are ``direct=False``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dyads.extract.actors import ActorIndex, Mention, Person
+from dyads.lang import LanguageData
+from dyads.textnorm import fold
+from dyads.types import Quote
+
+PAIRS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"'}
+MAX_QUOTE_CHARS = 3000
+
+
+@dataclass
+class Speaker:
+    name: str
+    actor: str | None
+    role: str | None
+    mention: Mention | None = None
+    cue: str | None = None
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (without the marks) of quotations, outermost pairs only."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        close = PAIRS.get(ch)
+        if close is None or (ch == "‘" and i > 0 and text[i - 1].isalpha()):
+            i += 1
+            continue
+        j = _find_close(text, i + 1, ch, close)
+        if j is None:
+            i += 1
+            continue
+        start, end = i + 1, j
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+        i = j + 1
+    return spans
+
+
+def _find_close(text: str, pos: int, opener: str, close: str) -> int | None:
+    depth, limit = 0, min(len(text), pos + MAX_QUOTE_CHARS)
+    for k in range(pos, limit):
+        c = text[k]
+        if c == "\n" and text[k:k + 2] == "\n\n" and opener in ('"', "“", "‘"):
+            return None
+        if opener == "‘" and c == "’" and k + 1 < len(text) and text[k + 1].isalpha():
+            continue  # an apostrophe inside the quote
+        if c == opener and opener != close:
+            depth += 1
+        elif c == close:
+            if depth == 0:
+                return k
+            depth -= 1
+    return None
+
+
+class QuoteAttributor:
+    def __init__(self, doc: Doc, index: ActorIndex, lang: LanguageData):
+        self.doc, self.index, self.lang = doc, index, lang
+        self.pronouns = {fold(p) for p in (lang.config.get("pronouns") or {})}
+        self.attribution = lang.words("attribution_preps")
+        self.subj = lang.deps("subj") | lang.deps("passive_subj")
+
+    # ---- helpers ----------------------------------------------------------------------
+    def _sents(self, start: int, end: int) -> list[Span]:
+        first = self.doc.char_span(start, end, alignment_mode="expand")
+        if first is None:
+            return []
+        sents, seen = [], set()
+        for tok in first:
+            s = tok.sent
+            if s.start not in seen:
+                seen.add(s.start)
+                sents.append(s)
+        return sents
+
+    def _is_reporting(self, tok: Token) -> bool:
+        return tok.pos_ in ("VERB", "AUX") and fold(tok.lemma_) in self.lang.reporting
+
+    def _speaker_of_mention(self, m: Mention) -> Speaker:
+        if m.person is not None:
+            return Speaker(m.person.name, m.person.actor, m.person.role, m)
+        name = self.doc[m.start:m.end].text
+        return Speaker(name, m.actor, m.role, m)
+
+    def _mention_in_subtree(self, tok: Token, quote: tuple[int, int]) -> Mention | None:
+        best = None
+        for t in tok.subtree:
+            if quote[0] <= t.idx < quote[1]:
+                continue
+            m = self.index.at(t.i)
+            if m is None or not (m.person or m.actor):
+                continue
+            if m.person:
+                return m
+            best = best or m
+        return best
+
+    def last_person_before(self, i: int) -> Person | None:
+        for m in reversed(self.index.mentions):
+            if m.start < i and m.person is not None:
+                return m.person
+        return None
+
+    def _pronoun(self, tok: Token) -> bool:
+        return fold(tok.text).strip("-").replace("t-", "") in self.pronouns
+
+    def _title_speaker(self, tok: Token, quote: tuple[int, int]) -> Speaker | None:
+        """A subject that is a title without a name ("le porte-parole du ministère ...")."""
+        words = [t for t in tok.subtree if not (quote[0] <= t.idx < quote[1])]
+        if not words or tok.pos_ not in ("NOUN",):
+            return None
+        key = (fold(tok.text),)
+        role = self.index.kb.roles.get(key) or self.index.kb.roles.get((fold(tok.lemma_),))
+        if role is None:
+            return None
+        actors = [m for t in words if (m := self.index.at(t.i)) and m.actor and not m.person]
+        actor = actors[0].actor if actors else None
+        same = [p for p in self.index.people if p.actor == actor and p.title
+                and fold(tok.lemma_) in fold(p.title)] if actor else []
+        if same:
+            p = same[-1]
+            return Speaker(p.name, p.actor, p.role)
+        text = self.doc[words[0].i:words[-1].i + 1].text
+        text = re.sub(r"^(?:\w+['’]|\w+\s)", "", text, count=1) if words[0].pos_ == "DET" else text
+        return Speaker(text, actor, role.role)
+
+    # ---- attribution ------------------------------------------------------------------
+    def speaker_for(self, start: int, end: int) -> Speaker | None:
+        quote = (start - 1, end + 1)
+        for sent in self._sents(start, end):
+            verbs = [t for t in sent if self._is_reporting(t) and not quote[0] <= t.idx < quote[1]]
+            for verb in verbs:
+                found = self._verb_speaker(verb, quote, sent)
+                if found:
+                    found.cue = fold(verb.lemma_)
+                    return found
+            found = self._attribution_speaker(sent, quote)
+            if found:
+                return found
+        return None
+
+    def _verb_speaker(self, verb: Token, quote: tuple[int, int], sent: Span) -> Speaker | None:
+        heads = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+        for head in heads:
+            for child in head.children:
+                if quote[0] <= child.idx < quote[1]:
+                    continue
+                if child.dep_ in self.subj or child.dep_.startswith("expl") or child.dep_ == "dep":
+                    if self._pronoun(child):
+                        person = self.last_person_before(self._tok_at(quote[0] + 1))
+                        if person:
+                            return Speaker(person.name, person.actor, person.role)
+                        continue
+                    m = self._mention_in_subtree(child, quote)
+                    if m:
+                        return self._speaker_of_mention(m)
+                    titled = self._title_speaker(child, quote)
+                    if titled:
+                        return titled
+        after = [t for t in sent if t.i > verb.i and t.i <= verb.i + 6 and not quote[0] <= t.idx < quote[1]]
+        for t in after:
+            m = self.index.at(t.i)
+            if m is not None and m.person is not None:
+                return self._speaker_of_mention(m)
+            if t.pos_ == "PUNCT" and t.text not in ("-", "–", "—"):
+                break
+        return None
+
+    def _tok_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
+
+    def _attribution_speaker(self, sent: Span, quote: tuple[int, int]) -> Speaker | None:
+        for tok in sent:
+            if fold(tok.text) in self.attribution and not quote[0] <= tok.idx < quote[1]:
+                for t in sent[tok.i - sent.start + 1:]:
+                    if quote[0] <= t.idx < quote[1]:
+                        break
+                    m = self.index.at(t.i)
+                    if m is not None and (m.person or m.actor):
+                        return self._speaker_of_mention(m)
+        return None
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def find_quotes(doc: Doc, index: ActorIndex, lang: LanguageData) -> list[Quote]:
+    """Every quotation of the article with its speaker where one can be found."""
+    text = doc.text
+    attributor = QuoteAttributor(doc, index, lang)
+    quotes: list[Quote] = []
+    previous: tuple[Quote, int] | None = None
+    for start, end in find_quote_spans(text):
+        speaker = attributor.speaker_for(start, end)
+        if speaker is None and previous is not None and _adjacent(text, previous[1], start):
+            prev = previous[0]
+            speaker = Speaker(prev.speaker, prev.speaker_actor, prev.speaker_role) if prev.speaker else None
+        words = _words(text[start:end])
+        quote = Quote(text=text[start:end], start=start, end=end,
+                      speaker=speaker.name if speaker else None,
+                      speaker_actor=speaker.actor if speaker else None,
+                      speaker_role=speaker.role if speaker else None,
+                      direct=bool(speaker) or words >= 3, cue=speaker.cue if speaker else None)
+        quotes.append(quote)
+        previous = (quote, end)
+    return quotes
+
+
+def _adjacent(text: str, prev_end: int, start: int) -> bool:
+    """The quote follows the previous one with at most one short sentence between."""
+    between = text[prev_end:start]
+    return len(between) < 200 and between.count("\n\n") <= 1 and _words(between) <= 25

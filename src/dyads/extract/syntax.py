@@ -1,0 +1,156 @@
+"""Dependency navigation shared by the event coder, independent of the annotation scheme.
+
+Input: spaCy tokens and a language's dependency label sets (``language.yaml: deps``).
+Output: small queries: the preposition of a dependent, whether a verb is passive, the subject
+of a verb (inherited through control and coordination), the dependents that fill an argument
+slot (``subj``, ``obj``, ``iobj``, ``agent``, ``poss``, ``adj``, ``compound``, ``prep:X``).
+Both the UD style (French: the noun carries a ``case`` child) and the ClearNLP style
+(English: ``prep`` -> ``pobj``) are handled by the same code; which labels mean what is data.
+Guarantees: pure functions of the parse; no query walks more than a few levels up the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from dyads.lang import LanguageData
+from dyads.textnorm import fold
+
+
+class Syntax:
+    def __init__(self, lang: LanguageData):
+        self.lang = lang
+        self.subj = lang.deps("subj")
+        self.passive_subj = lang.deps("passive_subj")
+        self.obj = lang.deps("obj")
+        self.iobj = lang.deps("iobj")
+        self.agent = lang.deps("agent")
+        self.prep_child = lang.deps("prep_child")
+        self.prep_object = lang.deps("prep_object")
+        self.case = lang.deps("case") | lang.deps("fixed")
+        self.amod = lang.deps("amod")
+        self.compound = lang.deps("compound")
+        self.conj = lang.deps("conj")
+        self.passive_aux = lang.deps("passive_aux")
+        self.poss_det = lang.deps("poss_det")
+        self.clause = lang.deps("clause")
+        self.agent_preps = {lang.prep(p) for p in lang.config.get("agent_preps", [])}
+        self.complex_preps = {fold(k): v for k, v in (lang.config.get("complex_preps") or {}).items()}
+        self.possessives = lang.words("possessives")
+
+    # ---- prepositions -----------------------------------------------------------------
+    def prep_of(self, tok: Token) -> str | None:
+        """The (normalised) preposition introducing a nominal dependent, if any."""
+        if tok.dep_ in self.prep_object and tok.head.i != tok.i:
+            return self.lang.prep(tok.head.lemma_ or tok.head.text)
+        cases = [c for c in tok.children if c.dep_ in self.case and c.i < tok.i]
+        for c in cases:
+            key = fold(c.text)
+            if key in self.complex_preps:
+                return self.complex_preps[key]
+        for i in range(max(tok.left_edge.i, tok.i - 4), tok.i):
+            key = fold(tok.doc[i].text)
+            if key in self.complex_preps:
+                return self.complex_preps[key]
+        if cases:
+            return self.lang.prep(cases[0].text)
+        return None
+
+    def prep_dependents(self, head: Token) -> Iterator[tuple[str, Token]]:
+        """(preposition, noun) pairs for the prepositional dependents of ``head``."""
+        for child in head.children:
+            if child.dep_ not in self.prep_child:
+                continue
+            pobjs = [g for g in child.children if g.dep_ in self.prep_object]
+            if child.pos_ == "ADP" or pobjs:
+                for obj in pobjs:
+                    yield self.lang.prep(child.lemma_ or child.text), obj
+                continue
+            if child.dep_ in self.iobj and child.pos_ != "ADP" and not self.prep_of(child):
+                yield "iobj", child
+                continue
+            if child.pos_ == "ADV":  # auprès de X, lors de X: the noun hangs on the adverb
+                for obj in child.children:
+                    if obj.dep_ in self.prep_child:
+                        yield self.lang.prep(child.text), obj
+                continue
+            prep = self.prep_of(child)
+            if prep:
+                yield prep, child
+
+    # ---- verbs ------------------------------------------------------------------------
+    def is_passive(self, verb: Token) -> bool:
+        return any(c.dep_ in self.passive_aux or c.dep_ in self.passive_subj for c in verb.children)
+
+    def subject(self, verb: Token) -> Token | None:
+        """The grammatical subject (the agent, for a passive verb), if written."""
+        if self.is_passive(verb):
+            return self.agent_of(verb)
+        for c in verb.children:
+            if c.dep_ in self.subj:
+                return c
+        return None
+
+    def agent_of(self, head: Token) -> Token | None:
+        for c in head.children:
+            if c.dep_ in self.agent and c.pos_ != "ADP":
+                return c
+        for prep, noun in self.prep_dependents(head):
+            if prep in self.agent_preps:
+                return noun
+        return None
+
+    def objects(self, verb: Token) -> list[Token]:
+        if self.is_passive(verb):
+            return [c for c in verb.children if c.dep_ in self.passive_subj]
+        return [c for c in verb.children if c.dep_ in self.obj]
+
+    def governing_verb(self, tok: Token, max_up: int = 4) -> Token | None:
+        """The nearest verb above a token (through nouns, coordination and control)."""
+        cur = tok
+        for _ in range(max_up):
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+        return None
+
+    def inherited_subject(self, verb: Token, max_up: int = 3) -> Token | None:
+        """The subject of a verb, or of the verb that controls or coordinates it."""
+        cur = verb
+        for _ in range(max_up + 1):
+            subj = self.subject(cur)
+            if subj is not None:
+                return subj
+            if cur.head.i == cur.i or (cur.dep_ not in self.clause and cur.dep_ not in self.conj):
+                return None
+            cur = cur.head
+        return None
+
+    # ---- slots ------------------------------------------------------------------------
+    def fill(self, slot: str, head: Token) -> list[Token]:
+        """Tokens that may fill an argument slot of a trigger head."""
+        if slot == "subj":
+            subj = self.subject(head) if head.pos_ in ("VERB", "AUX") else None
+            return [subj] if subj is not None else []
+        if slot == "obj":
+            return self.objects(head)
+        if slot == "iobj":
+            return [c for c in head.children if c.dep_ in self.iobj]
+        if slot == "agent":
+            agent = self.agent_of(head)
+            return [agent] if agent is not None else []
+        if slot == "adj":
+            return [c for c in head.children if c.dep_ in self.amod]
+        if slot == "compound":
+            return [c for c in head.children if c.dep_ in self.compound]
+        if slot == "poss":
+            return [c for c in head.children if c.dep_ in self.poss_det
+                    and (c.pos_ in ("PRON", "PROPN", "NOUN") or fold(c.text) in self.possessives)]
+        if slot.startswith("prep:"):
+            want = self.lang.prep(slot[5:])
+            return [noun for prep, noun in self.prep_dependents(head) if prep == want]
+        return []

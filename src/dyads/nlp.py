@@ -1,0 +1,69 @@
+"""spaCy pipelines: language code -> Language, loaded once per process.
+
+Input: an ISO 639-1 code; the model names to try come from ``lang/<code>/language.yaml``
+(an officially installed ``en_core_web_*`` is preferred to the registry copy when present).
+Output: a spaCy ``Language`` with one extra component, ``dyads_block_sents``, which starts a
+new sentence after every line break, so titles, ledes, headings and paragraphs never merge.
+Guarantees: each model is loaded at most once per process (``load_pipeline`` is cached);
+nothing is downloaded; a language with no installed model raises ``UnsupportedLanguage``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyads.errors import UnsupportedLanguage
+from dyads.lang import available_languages, get_language
+
+log = logging.getLogger(__name__)
+
+
+@Language.component("dyads_block_sents")
+def block_sentences(doc: Doc) -> Doc:
+    """Start a sentence after any whitespace token holding a line break."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def installed_model(code: str) -> str | None:
+    """The first model named in the language data that is installed, else None."""
+    for name in get_language(code).models:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(code: str) -> Language:
+    """Load (once) the spaCy pipeline for a language.
+
+    Raises:
+        UnsupportedLanguage: no data bundle or no installed model for ``code``.
+    """
+    if code not in available_languages():
+        raise UnsupportedLanguage(code, available=available_languages())
+    name = installed_model(code)
+    if name is None:
+        raise UnsupportedLanguage(code, available=[c for c in available_languages()
+                                                   if installed_model(c)])
+    log.info("loading spaCy model %s for %s", name, code)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dyads_block_sents", before="parser")
+    return nlp
+
+
+def model_info(code: str) -> dict[str, str]:
+    """Name and version of the model used for a language (for provenance output)."""
+    nlp = load_pipeline(code)
+    return {"name": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}",
+            "version": nlp.meta.get("version", ""), "spacy": spacy.__version__}
