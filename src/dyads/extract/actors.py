@@ -320,7 +320,8 @@ def to_entities(index: ActorIndex) -> list[Entity]:
                           code=index.kb.cameo_code(m.actor, m.role) if m.actor else None))
     covered = {i for m in index.mentions for i in range(m.start, m.end)}
     for ent in doc.ents:
-        if ent.label_ in ("ORG", "LOC", "GPE", "MISC", "NORP", "FAC") and not any(t.i in covered for t in ent):
+        if ent.label_ in ("ORG", "LOC", "GPE", "MISC", "NORP", "FAC") and not any(t.i in covered for t in ent) \
+                and "\n" not in ent.text:
             label = {"GPE": "LOC", "FAC": "LOC", "NORP": "MISC"}.get(ent.label_, ent.label_)
             out.append(Entity(text=ent.text, label=label, start=ent.start_char,
                               end=ent.end_char, name=ent.text))

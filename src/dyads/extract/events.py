@@ -73,8 +73,8 @@ class EventCoder:
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
             if pos not in ("VERB", "NOUN", "ADJ"):
                 continue
-            entries = self.lang.triggers.get((fold(tok.lemma_), pos)) or \
-                self.lang.triggers.get((fold(tok.text), pos))
+            entries = next((self.lang.triggers[(k, pos)] for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_)
+                            if (k, pos) in self.lang.triggers), None)
             if not entries:
                 continue
             usable = [t for t in entries if self._extra_ok(tok, t)]
@@ -308,7 +308,8 @@ class EventCoder:
         for tok in self.doc:
             if tok.i in used or tok.pos_ != "VERB":
                 continue
-            spec = self.lang.reporting.get(fold(tok.lemma_))
+            spec = next((self.lang.reporting[k] for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_)
+                         if k in self.lang.reporting), None)
             if spec is None:
                 continue
             subj = self.syn.subject(tok)

@@ -127,8 +127,9 @@ def _float(value: str) -> float | None:
 
 
 def _case_rule(term: str, kind: str) -> str:
+    """How letter case must match: acronyms in capitals exactly, capitalised names capitalised."""
     letters = [c for c in term if c.isalpha()]
-    if kind == "acronym" or (len(letters) >= 2 and all(c.isupper() for c in letters)):
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
         return "exact"
     if letters and term[0].isupper():
         return "title"

@@ -102,7 +102,8 @@ class QuoteAttributor:
         return sents
 
     def _is_reporting(self, tok: Token) -> bool:
-        return tok.pos_ in ("VERB", "AUX") and fold(tok.lemma_) in self.lang.reporting
+        return tok.pos_ in ("VERB", "AUX") and any(
+            k in self.lang.reporting for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_))
 
     def _speaker_of_mention(self, m: Mention) -> Speaker:
         if m.person is not None:

@@ -112,6 +112,15 @@ class LanguageData:
     def models(self) -> list[str]:
         return list(self.config.get("models", []))
 
+    def lemma_keys(self, text: str, lemma: str, pos: str) -> list[str]:
+        """Lemma lookup keys for a token: the model's lemma, the form, suffix rewrites."""
+        keys = [fold(lemma), fold(text)]
+        if pos in ("VERB", "AUX") and keys[0] == keys[1]:
+            for suffix, repl in (self.config.get("verb_lemma_suffixes") or {}).items():
+                if keys[1].endswith(suffix):
+                    keys.append(keys[1][: -len(suffix)] + repl)
+        return keys
+
     def prep(self, word: str) -> str:
         """Normalise a preposition (contracted forms such as du/au -> de/à)."""
         w = fold(word)
