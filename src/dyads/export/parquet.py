@@ -40,7 +40,7 @@ def export_parquet(store: Store, out_dir: str | Path) -> dict[str, int]:
     counts = {}
     for table in PARQUET_TABLES:
         names = ", ".join(quoted(n) for n in column_names(table))
-        data = store.con.execute(f"SELECT {names} FROM {table} ORDER BY {ORDER[table]}").to_arrow_table()
+        data = store.con.sql(f"SELECT {names} FROM {table} ORDER BY {ORDER[table]}").to_arrow_table()
         counts[table] = write_table(data.cast(arrow_schema(table)), out, table)
     return counts
 
