@@ -5,8 +5,8 @@ Output: one Article per HTML ``response`` (HTTP 200) or ``resource`` record, wit
 URL (WARC-Target-URI); the page's own publication date, else the capture date (WARC-Date).
 Other records (requests, metadata, images, redirects) are passed over silently.
 Guarantees: the file is streamed, never read whole, so ``max_bytes`` bounds each record's
-payload rather than the file (a larger page gives an ErrorRecord; reading goes on). ``line`` is the 1-based record number (the warcinfo record
-counts). A truncated or damaged file gives one ErrorRecord for the record where it broke and
+payload rather than the file (a larger page gives an ErrorRecord; reading goes on). ``line``
+is the 1-based record number (the warcinfo record counts). A truncated or damaged file gives one ErrorRecord for the record where it broke and
 stops there; the records before it have already been yielded.
 """
 
