@@ -86,6 +86,7 @@ def test_clean_split_glued_sentences_splits_at_glue(paragraph, pieces):
     "The U.S.Army said nothing.",
     "Le leader J.-L.Mélenchon a parlé.",
     "Selon M.Dupont, tout va bien.",
+    "Les avoirs de MM.Dupont et Durand sont gelés.",
     "Dr.Watson arrived, as did Mr.Holmes.",
     "She holds a Ph.D. from Oxford.",
     "Lisez www.LeJournal.fr pour la suite.",

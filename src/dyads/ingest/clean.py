@@ -295,8 +295,8 @@ def _ends_sentence(before: str) -> bool:
         return False
     word_text, prefix = word.group(1), before[: word.start()]
     if last.isupper():
-        # acronyms (ONU, NATO) end sentences; initials (U.S, J.-L, M) do not
-        return word_text.isupper() and len(word_text) >= 2 and not prefix.endswith((".", "-"))
+        # acronyms (ONU, NATO) end sentences; initials (U.S, J.-L, M) and "MM" (Messieurs) do not
+        return word_text.isupper() and len(word_text) >= 3 and not prefix.endswith((".", "-"))
     # "Mr", "Dr", "St", "Mme", "Gen": short capitalised abbreviations
     return not (word_text[0].isupper() and len(word_text) <= 3)
 
