@@ -121,3 +121,17 @@ def test_feed_fetch_failure_falls_back_to_entry_content():
     with fetcher_for(lambda request: httpx.Response(500), clock, retries=0) as fetcher:
         first = next(read_feed(RSS.encode(), source="f.rss", fetcher=fetcher))
     assert first.paragraphs[0] == "Le conseil municipal de Valbourg a adopté mardi un budget en hausse."
+
+
+def test_feed_fetch_network_errors_are_retried_then_reported():
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        raise httpx.ConnectTimeout("timed out", request=request)
+
+    clock = FakeClock()
+    with fetcher_for(handler, clock, retries=1, per_host_interval=0) as fetcher:
+        with pytest.raises(InputError, match="ConnectTimeout"):
+            fetcher.fetch("https://gazette.example/a")
+    assert len(calls) == 2

@@ -75,11 +75,13 @@ class Fetcher:
             last = attempt == self.retries
             try:
                 status, body = self._get(url)
-            except httpx.TransportError as err:
+            except httpx.TransportError as err:  # network trouble and timeouts: worth a retry
                 if last:
                     raise InputError(url, f"fetch failed: {type(err).__name__}: {err}") from err
                 self._sleep(2.0 ** attempt)
                 continue
+            except (httpx.HTTPError, httpx.InvalidURL) as err:  # too many redirects, bad URL: final
+                raise InputError(url, f"fetch failed: {type(err).__name__}: {err}") from err
             if status in _TRANSIENT and not last:
                 self._sleep(2.0 ** attempt)
                 continue
