@@ -10,7 +10,6 @@ import sys
 import pytest
 
 from dyads.ingest import IngestStats, read_inputs, sniff_kind
-from dyads.types import Article, ErrorRecord
 
 TEXT_FR = "Le port de Valbourg rouvre\n\nLe port de Valbourg a rouvert lundi après trois semaines de travaux.\n"
 TEXT_EN = "Harbour reopens in Valbourg\n\nThe harbour of Valbourg reopened on Monday after three weeks of work.\n"
@@ -102,3 +101,8 @@ def test_ingest_gzipped_jsonl_and_unknown_extension(tmp_path, page):
 ])
 def test_ingest_sniff_kind(head, kind):
     assert sniff_kind(head) == kind
+
+
+def test_ingest_accepts_a_single_path(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT_FR, encoding="utf-8")
+    assert kinds(read_inputs(tmp_path / "a.txt")) == ["Article"]

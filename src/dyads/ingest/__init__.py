@@ -83,7 +83,8 @@ def read_inputs(paths: Iterable[str | Path], *, fetch: bool = False, max_bytes: 
         An iterator of Article and ErrorRecord with a ``stats`` attribute.
     """
     stats = stats if stats is not None else IngestStats()
-    return InputStream(_read_all([str(p) for p in paths], fetch, max_bytes, stats), stats)
+    items = [paths] if isinstance(paths, (str, Path)) else paths  # one path, not its characters
+    return InputStream(_read_all([str(p) for p in items], fetch, max_bytes, stats), stats)
 
 
 def _read_all(paths: list[str], fetch: bool, max_bytes: int, stats: IngestStats) -> Iterator[Record]:

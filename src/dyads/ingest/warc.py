@@ -6,8 +6,9 @@ URL (WARC-Target-URI); the page's own publication date, else the capture date (W
 Other records (requests, metadata, images, redirects) are passed over silently.
 Guarantees: the file is streamed, never read whole, so ``max_bytes`` bounds each record's
 payload rather than the file (a larger page gives an ErrorRecord; reading goes on). ``line``
-is the 1-based record number (the warcinfo record counts). A truncated or damaged file gives one ErrorRecord for the record where it broke and
-stops there; the records before it have already been yielded.
+is the 1-based record number (the warcinfo record counts). A truncated or damaged file gives
+one ErrorRecord for the record where it broke and stops there; the records before it have
+already been yielded.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def read_warc(stream: IO[bytes], *, source: str, max_bytes: int = 50_000_000) ->
             records_end = archive.get_record_offset() + archive.get_record_length()
         except StopIteration:
             if tracked.truncated or tracked.data_end > records_end:
-                yield _error(source, number, tracked.truncated or f"truncated WARC: the file ends inside record {number}")
+                reason = tracked.truncated or f"truncated WARC: the file ends inside record {number}"
+                yield _error(source, number, reason)
             return
         except InputError as err:
             yield _error(source, number, f"{tracked.truncated or err.reason}; reading stopped")
