@@ -103,7 +103,7 @@ class Extractor:
             id=article.id, text=article.text if self.settings.include_text else "",
             url=article.url, outlet=article.outlet, title=article.title, lede=article.lede,
             published=article.published, language=self.language_of(article),
-            source_file=article.source)
+            source_file=article.source if article.line is None else "")
         if doc is None:
             document.notes.append(str(UnsupportedLanguage(document.language or "unknown",
                                                           [c for c in available_languages()

@@ -68,6 +68,38 @@ class ActorIndex:
     mentions: list[Mention]
     by_token: list[Mention | None]
     people: list[Person]
+    published: date | None = None
+    folded: list[str] = field(default_factory=list)
+
+    def role_at(self, i: int, limit: int) -> tuple[int, RoleTerm] | None:
+        return role_at(self.folded, self.kb, i, limit)
+
+    def title_holder(self, start: int, end: int) -> tuple[Person | None, str | None, RoleTerm | None, str]:
+        """Who a title phrase without a name stands for ("le premier ministre polonais").
+
+        Returns (person or None, actor, role term, title text): a person of the article with
+        that actor and title, else the one office holder of the people table at publication.
+        """
+        role, text = None, ""
+        for i in range(start, end):
+            found = self.role_at(i, end)
+            if found:
+                role = found[1]
+                text = self.doc[i:end].text.strip(" ,")
+                break
+        actors = [m.actor for m in self.in_span(start, end) if m.actor and m.person is None]
+        actor = actors[0] if actors else None
+        if role is None:
+            return None, actor, None, text
+        if actor:
+            same = [p for p in self.people if p.actor == actor and p.title and role.term in fold(p.title)]
+            if same:
+                return same[-1], actor, role, text
+            record = self.kb.office_holder(actor, role.term, self.published)
+            if record is not None:
+                person = next((p for p in self.people if fold(p.name) == fold(record.name)), None)
+                return person or Person(record.name, record.actor, record.role, record.office, "table"), actor, role, text
+        return None, actor, role, text
 
     def at(self, i: int) -> Mention | None:
         return self.by_token[i] if 0 <= i < len(self.by_token) else None
@@ -116,7 +148,8 @@ class MentionFinder:
         self._scan_terms()
         self._add_people()
         self.mentions.sort(key=lambda m: m.start)
-        return ActorIndex(self.doc, self.kb, self.mentions, self.by_token, self.people)
+        return ActorIndex(self.doc, self.kb, self.mentions, self.by_token, self.people,
+                          self.published, self.folded)
 
     def _place(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -230,15 +263,7 @@ class MentionFinder:
 
     # ---- titles and appositions ---------------------------------------------------------
     def _role_at(self, i: int, limit: int) -> tuple[int, RoleTerm] | None:
-        """The longest role term starting at token i (within limit)."""
-        for n in range(min(self.kb.max_role_len, limit - i), 0, -1):
-            role = self.kb.roles.get(tuple(self.folded[i:i + n]))
-            if role is not None:
-                return n, role
-        last = self.folded[i].rsplit("-", 1)[-1]
-        if "-" in self.folded[i] and (last,) in self.kb.roles:
-            return 1, self.kb.roles[(last,)]
-        return None
+        return role_at(self.folded, self.kb, i, limit)
 
     def _window_left(self, span: Span) -> tuple[int, int]:
         end = span.start
@@ -301,6 +326,19 @@ class MentionFinder:
             right = self._window_right(span)
             found = self._title_in(*right) if right[0] < right[1] else None
         return found
+
+
+def role_at(folded: list[str], kb: ActorKB, i: int, limit: int) -> tuple[int, RoleTerm] | None:
+    """The longest role term (title or role noun) starting at token i, before ``limit``."""
+    for n in range(min(kb.max_role_len, limit - i), 0, -1):
+        role = kb.roles.get(tuple(folded[i:i + n]))
+        if role is not None:
+            return n, role
+    if "-" in folded[i]:
+        last = folded[i].rsplit("-", 1)[-1]
+        if (last,) in kb.roles:
+            return 1, kb.roles[(last,)]
+    return None
 
 
 def find_mentions(doc: Doc, kb: ActorKB, published: date | None) -> ActorIndex:

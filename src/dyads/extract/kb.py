@@ -69,6 +69,7 @@ class ActorKB:
     roles: dict[tuple[str, ...], RoleTerm] = field(default_factory=dict)
     people: dict[str, list[PersonRecord]] = field(default_factory=dict)
     surnames: dict[str, set[str]] = field(default_factory=dict)
+    by_actor: dict[str, list[PersonRecord]] = field(default_factory=dict)
     max_term_len: int = 1
     max_role_len: int = 1
 
@@ -85,6 +86,16 @@ class ActorKB:
     def name_of(self, actor_id: str) -> str:
         info = self.actor(actor_id)
         return getattr(info, f"name_{self.lang.code}", None) or info.name_en
+
+    def office_holder(self, actor: str, title: str, when: date | None) -> PersonRecord | None:
+        """Who held an office ("premier ministre" of POL) at a date, when exactly one did."""
+        key = fold(title)
+        holders = {r.name: r for r in self.by_actor.get(actor, [])
+                   if key and key in fold(r.office) and r.holds_at(when)}
+        if len(holders) == 1:
+            return next(iter(holders.values()))
+        exact = [r for r in holders.values() if fold(r.office) == key]
+        return exact[0] if len(exact) == 1 else None
 
     def person(self, name: str, when: date | None) -> PersonRecord | None:
         """The record of a person (by full name or alias) best matching a date."""
@@ -176,6 +187,7 @@ class KBBuilder:
                 self.kb.max_role_len = max(self.kb.max_role_len, len(key))
 
     def add_person(self, name: str, aliases: list[str], record: PersonRecord) -> None:
+        self.kb.by_actor.setdefault(record.actor, []).append(record)
         for form in [name, *aliases]:
             form = norm_apostrophes(form.strip())
             if not form:

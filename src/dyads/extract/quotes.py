@@ -133,25 +133,24 @@ class QuoteAttributor:
     def _pronoun(self, tok: Token) -> bool:
         return fold(tok.text).strip("-").replace("t-", "") in self.pronouns
 
+    def _phrase(self, tok: Token, quote: tuple[int, int]) -> tuple[int, int]:
+        """The noun phrase of a subject, without clauses, quotes or anything after a comma."""
+        start, end = tok.left_edge.i, tok.i + 1
+        for t in self.doc[tok.i + 1:tok.right_edge.i + 1]:
+            if t.is_punct or quote[0] <= t.idx < quote[1] or t.pos_ in ("VERB", "AUX", "PRON"):
+                break
+            end = t.i + 1
+        return start, end
+
     def _title_speaker(self, tok: Token, quote: tuple[int, int]) -> Speaker | None:
-        """A subject that is a title without a name ("le porte-parole du ministère ...")."""
-        words = [t for t in tok.subtree if not (quote[0] <= t.idx < quote[1])]
-        if not words or tok.pos_ not in ("NOUN",):
+        """A subject that is a title ("le premier ministre polonais", "Kremlin spokesman")."""
+        start, end = self._phrase(tok, quote)
+        if not any(self.index.role_at(i, end) for i in range(start, end)):
             return None
-        key = (fold(tok.text),)
-        role = self.index.kb.roles.get(key) or self.index.kb.roles.get((fold(tok.lemma_),))
-        if role is None:
-            return None
-        actors = [m for t in words if (m := self.index.at(t.i)) and m.actor and not m.person]
-        actor = actors[0].actor if actors else None
-        same = [p for p in self.index.people if p.actor == actor and p.title
-                and fold(tok.lemma_) in fold(p.title)] if actor else []
-        if same:
-            p = same[-1]
-            return Speaker(p.name, p.actor, p.role)
-        text = self.doc[words[0].i:words[-1].i + 1].text
-        text = re.sub(r"^(?:\w+['’]|\w+\s)", "", text, count=1) if words[0].pos_ == "DET" else text
-        return Speaker(text, actor, role.role)
+        person, actor, role, text = self.index.title_holder(start, end)
+        if person is not None:
+            return Speaker(person.name, person.actor, person.role)
+        return Speaker(text, actor, role.role if role else None)
 
     # ---- attribution ------------------------------------------------------------------
     def speaker_for(self, start: int, end: int) -> Speaker | None:
@@ -175,17 +174,9 @@ class QuoteAttributor:
                 if quote[0] <= child.idx < quote[1]:
                     continue
                 if child.dep_ in self.subj or child.dep_.startswith("expl") or child.dep_ == "dep":
-                    if self._pronoun(child):
-                        person = self.last_person_before(self._tok_at(quote[0] + 1))
-                        if person:
-                            return Speaker(person.name, person.actor, person.role)
-                        continue
-                    m = self._mention_in_subtree(child, quote)
-                    if m:
-                        return self._speaker_of_mention(m)
-                    titled = self._title_speaker(child, quote)
-                    if titled:
-                        return titled
+                    found = self._subject_speaker(child, quote)
+                    if found:
+                        return found
         after = [t for t in sent if t.i > verb.i and t.i <= verb.i + 6 and not quote[0] <= t.idx < quote[1]]
         for t in after:
             m = self.index.at(t.i)
@@ -193,21 +184,44 @@ class QuoteAttributor:
                 return self._speaker_of_mention(m)
             if t.pos_ == "PUNCT" and t.text not in ("-", "–", "—"):
                 break
+        if verb.morph.get("VerbForm") == ["Inf"] and not any(c.dep_ in self.subj for c in verb.children):
+            person = self.last_person_before(sent.start)  # "Et d'ajouter que ...": the last speaker
+            if person:
+                return Speaker(person.name, person.actor, person.role)
         return None
+
+    def _subject_speaker(self, child: Token, quote: tuple[int, int]) -> Speaker | None:
+        if self._pronoun(child):
+            person = self.last_person_before(self._tok_at(quote[0] + 1))
+            return Speaker(person.name, person.actor, person.role) if person else None
+        m = self.index.at(child.i)
+        if m is not None and m.person is not None:
+            return self._speaker_of_mention(m)
+        titled = self._title_speaker(child, quote)
+        if titled:
+            return titled
+        m = self._mention_in_subtree(child, quote)
+        return self._speaker_of_mention(m) if m else None
 
     def _tok_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else 0
 
     def _attribution_speaker(self, sent: Span, quote: tuple[int, int]) -> Speaker | None:
+        """"selon X" / "according to X": the person named in that phrase, else its actor."""
         for tok in sent:
-            if fold(tok.text) in self.attribution and not quote[0] <= tok.idx < quote[1]:
-                for t in sent[tok.i - sent.start + 1:]:
-                    if quote[0] <= t.idx < quote[1]:
-                        break
-                    m = self.index.at(t.i)
-                    if m is not None and (m.person or m.actor):
-                        return self._speaker_of_mention(m)
+            if fold(tok.text) not in self.attribution or quote[0] <= tok.idx < quote[1]:
+                continue
+            found: list[Mention] = []
+            for t in sent[tok.i - sent.start + 1:]:
+                if quote[0] <= t.idx < quote[1] or (t.is_punct and t.text not in ("-", "'", "’")):
+                    break
+                m = self.index.at(t.i)
+                if m is not None and (m.person or m.actor) and m not in found:
+                    found.append(m)
+            if found:
+                best = next((m for m in found if m.person), found[0])
+                return self._speaker_of_mention(best)
         return None
 
 
