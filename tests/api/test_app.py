@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import httpx
 import pytest
 
 
@@ -135,3 +136,16 @@ def test_app_dashboard_is_served_with_a_strict_policy(http):
 
 def test_app_serve_prints_the_url(server):
     assert f"{server['url']}/" in server["log"].read_text()
+
+
+def test_app_missing_database_is_created_empty_and_served(tmp_path):
+    from serverutil import ThreadServer
+
+    from dyads.api import create_app
+
+    db = tmp_path / "new.duckdb"
+    with ThreadServer(create_app(db)) as url:
+        assert httpx.get(f"{url}/api/stats").json()["stats"]["events"] == 0
+        assert httpx.get(f"{url}/api/dyads/RUS/NATO/timeline").json()["rows"] == []
+        assert httpx.get(f"{url}/api/dyads").json()["rows"] == []
+    assert db.exists()

@@ -7,10 +7,9 @@ import json
 import httpx
 import pytest
 from sample_docs import expulsion, talks
-from serverutil import TOKEN
+from serverutil import TOKEN, ThreadServer
 
 from dyads.api import create_app
-from dyads.api.ingest import to_article, ArticleIn
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -81,7 +80,33 @@ def test_ingest_route_only_exists_with_a_token(sample_db):
     assert "/api/ingest" in {r.path for r in create_app(sample_db, token="t").routes}
 
 
-def test_ingest_article_without_id_gets_a_stable_hash_id():
-    first = to_article(ArticleIn(text="Un texte.", title="T"))
-    assert first.id == to_article(ArticleIn(text="Un texte.", title="T")).id
-    assert first.id.startswith("sha256:") and first.id != to_article(ArticleIn(text="Autre.")).id
+def test_ingest_article_without_id_gets_a_stable_id(client):
+    payload = {"articles": [{"title": "Sans identifiant", "text": "Un texte sans id, écrit pour ce test."}]}
+    first = client.post("/api/ingest", json=payload, headers=AUTH).json()
+    again = client.post("/api/ingest", json=payload, headers=AUTH).json()
+    assert first["ids"] and first["ids"] == again["ids"] and first["ids"][0]
+    assert again["stats"]["articles_skipped"] == 1
+
+
+def test_ingest_blank_text_is_reported_not_stored(client):
+    payload = {"articles": [{"id": "blank/1", "text": "   \n  "}, {"id": "ok/2", "text": "Un texte."}]}
+    body = client.post("/api/ingest", json=payload, headers=AUTH).json()
+    assert body["ids"] == ["ok/2"]
+    assert [(e["id"], e["stage"]) for e in body["errors"]] == [("blank/1", "ingest")]
+    assert "empty" in body["errors"][0]["reason"]
+
+
+def test_ingest_with_the_real_pipeline(tmp_path):
+    """Uses dyads.pipeline.extract (spaCy models) when it is installed; skipped otherwise."""
+    pytest.importorskip("dyads.pipeline")
+    doc = expulsion()
+    app = create_app(tmp_path / "real.duckdb", token=TOKEN)
+    with ThreadServer(app) as url, httpx.Client(base_url=url, timeout=300) as client:
+        payload = {"articles": [{"id": "real/1", "title": doc.title, "text": doc.text.split("\n\n", 1)[1],
+                                 "published": doc.published, "language": "fr"}]}
+        body = client.post("/api/ingest", json=payload, headers=AUTH).json()
+        assert body["ok"] is True and body["ids"] == ["real/1"], body
+        article = client.get("/api/articles/real/1").json()["article"]
+    assert article["text"].startswith(doc.title)
+    quotes = [article["text"][s["start"]:s["end"]] for s in article["spans"] if s["kind"] == "quote"]
+    assert "Cette décision est regrettable" in quotes

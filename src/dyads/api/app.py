@@ -142,7 +142,7 @@ def _add_read_routes(app: FastAPI, store: StoreAccess) -> None:
         found = store.call("quotes", speaker=speaker, actor=actor, article_id=article_id, limit=limit, offset=offset)
         return listing(found, limit=limit, offset=offset)
 
-    @app.get("/api/search", tags=["store"], summary="Full-text search over articles, events and quotes.")
+    @app.get("/api/search", tags=["store"], summary="Full-text search over event sentences and article texts (accent-insensitive).")
     def search(q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 50) -> dict[str, Any]:
         return listing(store.call("search", q, limit=limit), limit=limit, offset=0)
 
@@ -161,8 +161,7 @@ def _add_ingest_route(app: FastAPI, store: StoreAccess, *, token: str, max_body:
     async def ingest(request: Request) -> dict[str, Any]:
         ingest_mod.check_bearer(request, token)
         body = await ingest_mod.read_body(request, max_body)
-        articles = [ingest_mod.to_article(item) for item in body.articles]
-        return await run_in_threadpool(ingest_mod.run_ingest, articles, extract, lambda docs: store.call("add", docs))
+        return await run_in_threadpool(ingest_mod.run_ingest, body.articles, extract, lambda docs: store.call("add", docs))
 
 
 def _add_pages(app: FastAPI) -> None:

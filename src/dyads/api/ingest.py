@@ -6,40 +6,41 @@ Output: ``{"ok": true, "added": n, "ids": [...], "errors": [{"id", "stage", "rea
 after ``dyads.pipeline.extract`` has turned the articles into Documents and the store has added them.
 Guarantees: the token is compared in constant time; a body over ``max_body`` bytes is refused
 (413) before it is parsed, whether or not it declares a Content-Length; a malformed body is a 422
-naming the problem; an article the pipeline cannot process is reported, the others are stored.
+naming the problem; records become Articles exactly as ``dyads ingest`` reads JSON Lines
+(``dyads.ingest.jsonl.article_from_record``); an article that cannot be read or processed is
+reported in ``errors``, the others are stored.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import fields
 from typing import Any
 
 from fastapi import HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dyads.api.errors import describe_validation
+from dyads.errors import InputError
+from dyads.ingest.jsonl import article_from_record
 from dyads.types import Article, Document, ErrorRecord
 
 ExtractFn = Callable[[list[Article]], Iterable[Document | ErrorRecord]]
 
-ARTICLE_FIELDS = {f.name for f in fields(Article)}
-
 
 class ArticleIn(BaseModel):
-    """One article to ingest; fields beyond these follow ``dyads.types.Article`` and are kept."""
+    """One article to ingest: the record format of ``dyads ingest file.jsonl``."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="ignore")
     id: str | None = Field(default=None, max_length=500)
-    title: str = ""
+    title: str | None = None
+    lede: str | None = None
     text: str = Field(min_length=1)
-    url: str = ""
-    outlet: str = ""
+    url: str | None = None
+    outlet: str | None = None
     published: str | None = None
-    language: str = ""
+    language: str | None = None
 
 
 class IngestBody(BaseModel):
@@ -81,13 +82,20 @@ async def read_body(request: Request, max_body: int) -> IngestBody:
         raise HTTPException(422, describe_validation(list(err.errors()))) from err
 
 
-def to_article(item: ArticleIn) -> Article:
-    """Make an Article; without an id, the id is a stable hash of the title and text."""
-    data = {k: v for k, v in item.model_dump().items() if k in ARTICLE_FIELDS and v is not None}
-    if not data.get("id"):
-        digest = hashlib.sha256(f"{item.title}\n{item.text}".encode()).hexdigest()
-        data["id"] = f"sha256:{digest[:16]}"
-    return Article(**data)
+def to_articles(items: list[ArticleIn]) -> tuple[list[Article], list[dict[str, Any]]]:
+    """Articles as ``dyads ingest`` makes them from JSON records (same layout recognition and
+    normalisation; without an id, the ingest stage's content hash), and the records it refused.
+
+    Returns:
+        (articles, errors), errors as ``{"id", "stage": "ingest", "reason"}``.
+    """
+    articles, errors = [], []
+    for number, item in enumerate(items, start=1):
+        try:
+            articles.append(article_from_record(item.model_dump(exclude_none=True), source="api", line=number))
+        except InputError as err:
+            errors.append({"id": item.id, "stage": "ingest", "reason": str(err)})
+    return articles, errors
 
 
 def default_extract() -> ExtractFn:
@@ -97,19 +105,20 @@ def default_extract() -> ExtractFn:
     return lambda articles: extract(articles)
 
 
-def run_ingest(articles: list[Article], extract: ExtractFn | None, add: Callable[..., Any]) -> dict[str, Any]:
-    """Extract Documents from ``articles`` and store them with ``add``.
+def run_ingest(items: list[ArticleIn], extract: ExtractFn | None, add: Callable[..., Any]) -> dict[str, Any]:
+    """Make Articles, extract Documents from them and store those with ``add``.
 
     Args:
-        articles: the articles to process.
+        items: the validated records of the request.
         extract: Article -> Document function; None means ``dyads.pipeline.extract``.
         add: stores a list of Documents (``Store.add``).
 
     Returns:
         The response body: ids added, per-article errors and the store's AddStats.
     """
-    documents, errors = [], []
-    for record in (extract or default_extract())(articles):
+    articles, errors = to_articles(items)
+    documents = []
+    for record in (extract or default_extract())(articles) if articles else ():
         if isinstance(record, ErrorRecord):
             errors.append({"id": record.id, "stage": record.stage, "reason": record.reason})
         else:

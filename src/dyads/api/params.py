@@ -42,7 +42,7 @@ Period = Annotated[
     Literal["day", "week", "month", "year"], Query(description="Width of one timeline period.")
 ]
 EventSort = Annotated[
-    Literal["date", "goldstein", "cameo", "quad_class", "num_mentions", "num_articles"],
+    Literal["date", "goldstein", "cameo", "quad_class", "num_mentions", "num_sources", "num_articles"],
     Query(description="Column to sort events by."),
 ]
 ActorPath = Annotated[str, Path(pattern=ACTOR_PATTERN, description="Actor id, e.g. RUS or NATO.")]
