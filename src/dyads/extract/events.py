@@ -65,6 +65,8 @@ class EventCoder:
         self.hypothetical = lang.words("hypothetical_marks")
         self.pronouns = {fold(p) for p in (lang.config.get("pronouns") or {})}
         self.possessives = lang.words("possessives")
+        self.plain_statement = set(lang.config.get("plain_statement_codes", ["010"]))
+        self.location_preps = {lang.prep(p) for p in lang.config.get("location_preps", [])}
 
     # ---- triggers -----------------------------------------------------------------------
     def triggers(self) -> list[tuple[Token, Trigger]]:
@@ -136,9 +138,10 @@ class EventCoder:
         if first is not None:
             out.append(first)
         for c in tok.children:
-            if c.dep_ in self.syn.conj and c.pos_ in ("PROPN", "NOUN", "PRON"):
-                more = self.actor_of(c, via)
-                if more is not None and all(more.mention.actor != a.mention.actor for a in out):
+            m = self.index.at(c.i) if c.dep_ in self.syn.conj else None
+            if m is not None and m.actor and m.kind != "demonym":  # "la Russie et la Chine"
+                more = Arg(m, m.start, m.end, m.role, via)
+                if all(more.mention.actor != a.mention.actor for a in out):
                     out.append(more)
         return out
 
@@ -185,13 +188,15 @@ class EventCoder:
         return [near] if near else []
 
     def _near_target(self, head: Token, exclude: set[str | None]) -> Arg | None:
-        """Fallback: the first actor after the trigger in the same clause."""
+        """Fallback: the first actor after the trigger in the same clause, not a place."""
         for tok in self.doc[head.i + 1:min(head.sent.end, head.i + 8)]:
             if tok.is_punct and tok.text not in ("'", "’", "-"):
                 break
             if tok.pos_ in ("VERB",) and tok.dep_ not in ("amod", "acl"):
                 break
             m = self.index.at(tok.i)
+            if m is not None and self.syn.prep_of(self.doc[m.start]) in self.location_preps:
+                continue
             if m is not None and m.actor and m.actor not in exclude and not m.person:
                 role = self._role_noun(tok.head) if m.kind == "demonym" else m.role
                 return Arg(m, m.start, m.end, role or m.role, "near")
@@ -290,6 +295,10 @@ class EventCoder:
 
     def code_trigger(self, head: Token, trig: Trigger) -> list[Event]:
         sources = self.sources(head, trig)
+        if not sources and "sym" in trig.flags:
+            pair = self.resolve(trig.target, head)  # "talks between X and Y": X and Y
+            if len(pair) >= 2:
+                return [self.make_event(head, trig.cameo, trig.rule, pair[0], pair[1])]
         if not sources:
             return []
         targets = self.targets(head, trig, sources)
@@ -310,7 +319,7 @@ class EventCoder:
                 continue
             spec = next((self.lang.reporting[k] for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_)
                          if k in self.lang.reporting), None)
-            if spec is None:
+            if spec is None or spec[0] in self.plain_statement:
                 continue
             subj = self.syn.subject(tok)
             src = self.actor_of(subj, "subj") if subj is not None else None

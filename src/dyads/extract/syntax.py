@@ -100,12 +100,36 @@ class Syntax:
         for prep, noun in self.prep_dependents(head):
             if prep in self.agent_preps:
                 return noun
+        for part in self.participles(head):
+            found = self.agent_of(part)
+            if found is not None:
+                return found
         return None
+
+    def participles(self, noun: Token) -> list[Token]:
+        """Participles modifying a noun ("les sanctions imposées par ...")."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        return [c for c in noun.children if c.dep_ in self.clause and c.pos_ == "VERB"
+                and c.i > noun.i and "Part" in c.morph.get("VerbForm")]
 
     def objects(self, verb: Token) -> list[Token]:
         if self.is_passive(verb):
             return [c for c in verb.children if c.dep_ in self.passive_subj]
-        return [c for c in verb.children if c.dep_ in self.obj]
+        found = [c for c in verb.children if c.dep_ in self.obj]
+        if found or verb.pos_ not in ("VERB", "AUX"):
+            return found
+        return self._object_after(verb)
+
+    def _object_after(self, verb: Token) -> list[Token]:
+        """A parser slip: the noun right after a transitive verb attached elsewhere."""
+        for tok in verb.doc[verb.i + 1:min(len(verb.doc), verb.i + 4)]:
+            if tok.pos_ in ("DET", "ADV", "NUM") or tok.dep_ == "det":
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != verb.i and not tok.sent_start == tok.i:
+                return [tok]
+            break
+        return []
 
     def governing_verb(self, tok: Token, max_up: int = 4) -> Token | None:
         """The nearest verb above a token (through nouns, coordination and control)."""
@@ -119,7 +143,8 @@ class Syntax:
         return None
 
     def inherited_subject(self, verb: Token, max_up: int = 3) -> Token | None:
-        """The subject of a verb, or of the verb that controls or coordinates it."""
+        """The subject of a verb, or of the verb that controls or coordinates it; for the
+        infinitive complement of a noun, the noun's possessor or agent."""
         cur = verb
         for _ in range(max_up + 1):
             subj = self.subject(cur)
@@ -127,8 +152,24 @@ class Syntax:
                 return subj
             if cur.head.i == cur.i or (cur.dep_ not in self.clause and cur.dep_ not in self.conj):
                 return None
+            if cur.head.pos_ in ("NOUN", "PROPN"):
+                return self.noun_owner(cur.head)
             cur = cur.head
         return None
+
+    def noun_owner(self, noun: Token) -> Token | None:
+        """Who a noun belongs to: possessive, agent, or its "de"/"of" complement."""
+        for c in noun.children:
+            if c.dep_ in self.poss_det and (c.pos_ in ("PRON", "PROPN", "NOUN") or fold(c.text) in self.possessives):
+                return c
+        agent = self.agent_of(noun)
+        if agent is not None:
+            return agent
+        genitive = {self.lang.prep(p) for p in self.lang.config.get("genitive_preps", [])}
+        for prep, obj in self.prep_dependents(noun):
+            if prep in genitive:
+                return obj
+        return self.inherited_subject(noun.head) if noun.head.pos_ in ("VERB", "AUX") and noun.head.i != noun.i else None
 
     # ---- slots ------------------------------------------------------------------------
     def fill(self, slot: str, head: Token) -> list[Token]:
@@ -152,5 +193,6 @@ class Syntax:
                     and (c.pos_ in ("PRON", "PROPN", "NOUN") or fold(c.text) in self.possessives)]
         if slot.startswith("prep:"):
             want = self.lang.prep(slot[5:])
-            return [noun for prep, noun in self.prep_dependents(head) if prep == want]
+            heads = [head, *self.participles(head)]
+            return [noun for h in heads for prep, noun in self.prep_dependents(h) if prep == want]
         return []
