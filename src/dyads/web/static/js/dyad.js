@@ -15,33 +15,37 @@ export async function renderDyad(view, params, go) {
   const explicit = Boolean(params.a && params.b);
   let { a, b, by } = { ...DEFAULT, ...params };
   if (!PERIODS.includes(by)) by = "month";
+  const range = { since: params.since || "", until: params.until || "" };
   const chartBox = h("div", { class: "card chart-box" }, h("p", { class: "loading" }, "Loading timeline…"));
   const eventsBox = h("div", { class: "dyad-events" });
   const picker = h("div", { class: "card" });
   view.append(h("h1", {}, "Dyad ", h("span", { class: "dyad-name" }, `${a} ↔ ${b}`)), picker, chartBox, eventsBox);
-  fillPicker(picker, { a, b, by }, go);
+  fillPicker(picker, { a, b, by, ...range }, go);
   try {
-    let body = await getJSON(`/api/dyads/${seg(a)}/${seg(b)}/timeline`, { by });
+    const body = await getJSON(`/api/dyads/${seg(a)}/${seg(b)}/timeline`, { by, ...range });
     if (!body.rows.length && !explicit) {
       const busiest = (await getJSON("/api/dyads", { limit: 1 })).rows[0];
       if (busiest) return go("dyad", { a: busiest.a, b: busiest.b, by }, { replace: true });
     }
-    showTimeline(chartBox, eventsBox, body, go);
+    showTimeline(chartBox, eventsBox, body, range);
   } catch (err) {
     clear(chartBox).append(errorBox(err));
   }
 }
 
-function fillPicker(box, { a, b, by }, go) {
+function fillPicker(box, { a, b, by, since, until }, go) {
   const list = h("datalist", { id: "actor-list" });
   const inputA = h("input", { name: "a", value: a, list: "actor-list", required: true, autocomplete: "off" });
   const inputB = h("input", { name: "b", value: b, list: "actor-list", required: true, autocomplete: "off" });
   const period = h("select", { name: "by" }, PERIODS.map((p) => h("option", { value: p, selected: p === by }, p)));
-  const submit = () => go("dyad", { a: inputA.value.trim().toUpperCase(), b: inputB.value.trim().toUpperCase(), by: period.value });
+  const from = h("input", { name: "since", value: since, placeholder: "e.g. 2021-01", size: 10 });
+  const to = h("input", { name: "until", value: until, placeholder: "e.g. 2022-06", size: 10 });
+  const submit = () => go("dyad", { a: inputA.value.trim().toUpperCase(), b: inputB.value.trim().toUpperCase(),
+    by: period.value, since: from.value.trim(), until: to.value.trim() });
   const form = h("form", { class: "picker", onsubmit: (e) => { e.preventDefault(); submit(); } },
-    field("Actor A", inputA), field("Actor B", inputB), field("Period", period),
+    field("Actor A", inputA), field("Actor B", inputB), field("Period", period), field("Since", from), field("Until", to),
     h("button", { type: "submit" }, "Show"),
-    h("button", { type: "button", class: "ghost", onclick: () => go("dyad", { a: b, b: a, by }) }, "Swap A ↔ B"), list);
+    h("button", { type: "button", class: "ghost", onclick: () => go("dyad", { a: b, b: a, by, since, until }) }, "Swap A ↔ B"), list);
   const chips = h("div", { class: "chips", "aria-label": "busiest dyads" });
   box.append(form, chips);
   getJSON("/api/actors", { limit: 500 }).then((body) => {
@@ -57,17 +61,17 @@ function fillPicker(box, { a, b, by }, go) {
   }).catch(() => {});
 }
 
-function showTimeline(chartBox, eventsBox, body, go) {
+function showTimeline(chartBox, eventsBox, body, range) {
   const { a, b, by, rows } = body;
   clear(chartBox);
   if (!rows.length) {
-    chartBox.append(h("p", { class: "empty" }, `No events between ${a} and ${b} in the store.`));
+    chartBox.append(h("p", { class: "empty" }, `No events between ${a} and ${b}${range.since || range.until ? " in this range" : " in the store"}.`));
     return;
   }
   chartBox.append(summary(rows, a, b), legend(a, b),
     drawTimeline(rows, { a, b, by, onBarClick: (period, [src, tgt]) => loadEvents(eventsBox, { source: src, target: tgt, ...periodRange(period, by) }, `${src} → ${tgt}, ${period}`) }),
     h("p", { class: "muted small" }, "Click a bar to list its events; click an event to read it in its article."));
-  loadBoth(eventsBox, a, b);
+  loadBoth(eventsBox, a, b, range);
 }
 
 function summary(rows, a, b) {
@@ -96,11 +100,11 @@ function legend(a, b) {
     h("span", {}, h("span", { class: "ln dashed", style: "border-color: var(--b2a)" }), `${b} → ${a}`));
 }
 
-function loadBoth(box, a, b) {
+function loadBoth(box, a, b, range) {
   return loadInto(box, `Events between ${a} and ${b}`, async () => {
     const [ab, ba] = await Promise.all([
-      getJSON("/api/events", { source: a, target: b, limit: 100 }),
-      getJSON("/api/events", { source: b, target: a, limit: 100 }),
+      getJSON("/api/events", { source: a, target: b, limit: 100, ...range }),
+      getJSON("/api/events", { source: b, target: a, limit: 100, ...range }),
     ]);
     return [...ab.rows, ...ba.rows].sort((x, y) => String(y.date ?? "").localeCompare(String(x.date ?? "")));
   });

@@ -25,8 +25,9 @@ export function drawTimeline(rows, { a, b, by, onBarClick }) {
   const band = plotW / Math.max(data.length, 1);
   const x = (i) => M.left + i * band + band / 2;
   drawBars(svg, data, { a, b, band, x, onBarClick });
-  drawGoldstein(svg, data, { a, b, x });
+  drawGoldstein(svg, data, { a, b, by, x });
   drawXAxis(svg, data, { x, y: M.top + BARS_H + GAP + GS_H });
+  drawGaps(svg, data, { by, x, band });
   return svg;
 }
 
@@ -73,7 +74,7 @@ function drawBars(svg, data, { a, b, band, x, onBarClick }) {
   svg.append(side(M.top + BARS_H / 4, `${a} → ${b} ↑`), side(M.top + (3 * BARS_H) / 4, `↓ ${b} → ${a}`));
 }
 
-function drawGoldstein(svg, data, { a, b, x }) {
+function drawGoldstein(svg, data, { a, b, by, x }) {
   const top = M.top + BARS_H + GAP;
   const y = (v) => top + ((10 - v) / 20) * GS_H;
   const grid = s("g", { class: "grid" });
@@ -95,6 +96,7 @@ function drawGoldstein(svg, data, { a, b, x }) {
     data.forEach((row, i) => {
       const cell = row[dir] || {};
       const g = cell.goldstein_mean;
+      if (i > 0 && nextPeriod(String(data[i - 1].period), by) !== String(row.period)) pen = false;  // a gap
       if (!count(cell) || g === null || g === undefined) { pen = false; return; }
       path += `${pen ? "L" : "M"}${x(i).toFixed(1)},${y(g).toFixed(1)}`;
       pen = true;
@@ -117,6 +119,19 @@ function drawXAxis(svg, data, { x, y }) {
   svg.append(axis);
 }
 
+// Where periods without events were left out (a long quiet stretch), a dashed line and "…"
+// mark the jump, so a 1997 event next to 2021 ones does not look adjacent.
+function drawGaps(svg, data, { by, x, band }) {
+  const bottom = M.top + BARS_H + GAP + GS_H;
+  for (let i = 1; i < data.length; i++) {
+    const expected = nextPeriod(String(data[i - 1].period), by);
+    if (expected === null || expected === String(data[i].period)) continue;
+    const gx = x(i) - band / 2;
+    svg.append(s("line", { class: "gap", x1: gx, x2: gx, y1: M.top, y2: bottom, stroke: "#9aa5b1", "stroke-dasharray": "2 4" }),
+      s("text", { x: gx, y: bottom + 30, "text-anchor": "middle" }, "…", s("title", {}, `no events between ${data[i - 1].period} and ${data[i].period}`)));
+  }
+}
+
 function count(cell) {
   if (!cell) return 0;
   if (cell.count !== undefined && cell.count !== null) return Number(cell.count);
@@ -131,8 +146,9 @@ function niceTicks(max) {
   return ticks;
 }
 
-// Periods with no events still take their place on the time axis (months and years, and
-// days/weeks when the period is an ISO date); at most 400 periods are filled in.
+// Periods with no events still take their place on the time axis, unless that would more
+// than triple the periods shown (and exceed 36): then only periods with events are drawn and
+// drawGaps marks the jumps.
 export function fillPeriods(rows, by) {
   const sorted = [...rows].sort((r1, r2) => String(r1.period).localeCompare(String(r2.period)));
   if (sorted.length < 2) return sorted;
@@ -140,10 +156,11 @@ export function fillPeriods(rows, by) {
   const first = String(sorted[0].period);
   const last = String(sorted[sorted.length - 1].period);
   const out = [];
-  for (let p = first; p && p <= last && out.length <= 400; p = nextPeriod(p, by)) {
+  const most = Math.max(36, 3 * sorted.length);
+  for (let p = first; p && p <= last && out.length <= most; p = nextPeriod(p, by)) {
     out.push(keyed.get(p) || { period: p, a_to_b: { count: 0 }, b_to_a: { count: 0 } });
   }
-  return out.length > 400 || !out.length || out[out.length - 1].period !== last ? sorted : out;
+  return out.length > most || !out.length || out[out.length - 1].period !== last ? sorted : out;
 }
 
 function nextPeriod(p, by) {
