@@ -161,3 +161,32 @@ def test_dashboard_api_docs_work_offline(page, web_url):
     assert "dyads" in page.locator(".swagger-ui .info .title").text_content()
     page.wait_for_selector(".opblock-summary-path")
     assert_clean(page)
+
+
+def test_dashboard_js_helpers(page_without_csp, web_url):
+    """The pure functions of the dashboard's modules, run in the browser."""
+    page = page_without_csp
+    page.goto(f"{web_url}/static/favicon.svg")
+    result = page.evaluate("""async () => {
+        const t = await import('/static/js/timeline.js');
+        const m = await import('/static/js/model.js');
+        const x = await import('/static/js/text.js');
+        const rows = (ps) => ps.map((p) => ({period: p, a_to_b: {count: 1}, b_to_a: {count: 0}}));
+        const text = 'Paris 🇫🇷 condemned';
+        return {
+            filled: t.fillPeriods(rows(['2021-10', '2022-01']), 'month').map((r) => r.period),
+            weeks: t.fillPeriods(rows(['2021-W52', '2022-W02']), 'week').map((r) => r.period),
+            sparse: t.fillPeriods(rows(['1997-01', '2021-10']), 'month').map((r) => r.period),
+            month: m.periodRange('2024-02', 'month'),
+            week: m.periodRange('2021-W41', 'week'),
+            units: x.toUnits(x.unitIndex(text), 9),
+            found: x.findCodePoints(text, 'condemned'),
+        };
+    }""")
+    assert result["filled"] == ["2021-10", "2021-11", "2021-12", "2022-01"]
+    assert result["weeks"] == ["2021-W52", "2022-W01", "2022-W02"]
+    assert result["sparse"] == ["1997-01", "2021-10"]
+    assert result["month"] == {"since": "2024-02-01", "until": "2024-02-29"}
+    assert result["week"] == {"since": "2021-10-11", "until": "2021-10-17"}
+    assert result["units"] == 11  # "c" is code point 9 (as Python counts) but UTF-16 unit 11
+    assert result["found"] == {"start": 9, "end": 18}  # back in code points
