@@ -12,6 +12,7 @@ DESIGN.md contract, so the set's score.py scores them all the same way.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 
@@ -26,6 +27,8 @@ def run_dyads(inputs: Path, output: Path, *, workers: int = 1) -> None:
         for doc in dyads.extract([str(inputs)], workers=workers):
             if isinstance(doc, dyads.Document):
                 out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                print(f"error: {doc}", file=sys.stderr)
 
 
 def run_nothing(inputs: Path, output: Path, *, workers: int = 1) -> None:

@@ -97,14 +97,14 @@ class EventCoder:
         term = self.kb.roles.get((fold(tok.text),)) or self.kb.roles.get((fold(tok.lemma_),))
         return term.role if term else None
 
-    def actor_of(self, tok: Token, via: str, depth: int = NP_DEPTH) -> Arg | None:
+    def actor_of(self, tok: Token, via: str, depth: int = NP_DEPTH, coref: bool = True) -> Arg | None:
         """The actor a noun phrase stands for, looking inside it for actor words."""
         m = self.index.at(tok.i)
         if m is not None and m.actor:
             return Arg(m, m.start, m.end, m.role, via)
         key = fold(tok.text)
         if key in self.pronouns or key in self.possessives:
-            return self._antecedent(tok, via)
+            return self._antecedent(tok, via) if coref else None
         if depth <= 0:
             return None
         for child in sorted(tok.children, key=lambda c: (c.dep_ not in self.syn.amod, c.i)):
@@ -112,7 +112,7 @@ class EventCoder:
                 continue
             if child.dep_ in self.syn.conj:
                 continue
-            inner = self.actor_of(child, via, depth - 1)
+            inner = self.actor_of(child, via, depth - 1, coref)
             if inner is not None:
                 role = self._role_noun(tok) or inner.role
                 start, end = min(tok.i, inner.start), max(tok.i + 1, inner.end)
@@ -123,7 +123,7 @@ class EventCoder:
         verb = self.syn.governing_verb(tok) if tok.pos_ != "VERB" else tok
         subj = self.syn.inherited_subject(verb) if verb is not None else None
         if subj is not None and subj.i != tok.i and fold(subj.text) not in self.pronouns:
-            found = self.actor_of(subj, via + ">coref", 1)
+            found = self.actor_of(subj, via + ">coref", 1, coref=False)
             if found:
                 return found
         for m in reversed(self.index.mentions):

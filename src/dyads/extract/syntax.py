@@ -146,18 +146,18 @@ class Syntax:
         """The subject of a verb, or of the verb that controls or coordinates it; for the
         infinitive complement of a noun, the noun's possessor or agent."""
         cur = verb
-        for _ in range(max_up + 1):
+        for level in range(max_up, -1, -1):
             subj = self.subject(cur)
             if subj is not None:
                 return subj
             if cur.head.i == cur.i or (cur.dep_ not in self.clause and cur.dep_ not in self.conj):
                 return None
             if cur.head.pos_ in ("NOUN", "PROPN"):
-                return self.noun_owner(cur.head)
+                return self.noun_owner(cur.head, level - 1)
             cur = cur.head
         return None
 
-    def noun_owner(self, noun: Token) -> Token | None:
+    def noun_owner(self, noun: Token, max_up: int = 2) -> Token | None:
         """Who a noun belongs to: possessive, agent, or its "de"/"of" complement."""
         for c in noun.children:
             if c.dep_ in self.poss_det and (c.pos_ in ("PRON", "PROPN", "NOUN") or fold(c.text) in self.possessives):
@@ -169,7 +169,9 @@ class Syntax:
         for prep, obj in self.prep_dependents(noun):
             if prep in genitive:
                 return obj
-        return self.inherited_subject(noun.head) if noun.head.pos_ in ("VERB", "AUX") and noun.head.i != noun.i else None
+        if max_up > 0 and noun.head.pos_ in ("VERB", "AUX") and noun.head.i != noun.i:
+            return self.inherited_subject(noun.head, max_up - 1)
+        return None
 
     # ---- slots ------------------------------------------------------------------------
     def fill(self, slot: str, head: Token) -> list[Token]:
