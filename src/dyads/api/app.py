@@ -7,7 +7,7 @@ Output: a FastAPI app serving
        /api/network
   POST /api/ingest (only when a token is given; ``Authorization: Bearer <token>``)
   GET  / (the dashboard), /static/* (its files), /docs (Swagger UI, offline), /openapi.json
-Guarantees: read-only unless a token is given (the database is then opened read-only);
+Guarantees: without a token the database is opened read-only and no route writes;
 every success body is a JSON object with ``"ok": true`` (lists under ``rows``), every error
 ``{"ok": false, "error": str, "status": int}``; route bodies only translate HTTP to one Store
 call; pages are served with a Content-Security-Policy that allows no other origin.
