@@ -60,6 +60,7 @@ class Entity:
     role: str | None = None
     title: str | None = None
     code: str | None = None
+    actor_source: str | None = None  # "text" (title), "table" (people table), "context", "lexicon"
 
 
 @dataclass

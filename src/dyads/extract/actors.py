@@ -145,8 +145,10 @@ class MentionFinder:
 
     # ---- the scan -----------------------------------------------------------------------
     def run(self) -> ActorIndex:
+        self._scan_people()
         self._scan_terms()
         self._add_people()
+        self._context_actors()
         self.mentions.sort(key=lambda m: m.start)
         return ActorIndex(self.doc, self.kb, self.mentions, self.by_token, self.people,
                           self.published, self.folded)
@@ -172,9 +174,25 @@ class MentionFinder:
                     return n, entry
         return None
 
+    def _scan_people(self) -> None:
+        """Names of the people table written in full ("Bachar al-Assad"), even if NER missed them."""
+        doc, keys, n_max = self.doc, self.kb.people_keys, self.kb.max_person_len
+        self.table_names: list[tuple[int, int]] = []
+        i = 0
+        while i < len(doc):
+            if not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            for n in range(min(n_max, len(doc) - i), 1, -1):
+                if tuple(self.folded[i:i + n]) in keys and doc[i + n - 1].text[:1].isupper():
+                    self.table_names.append((i, i + n))
+                    i += n - 1
+                    break
+            i += 1
+
     def _scan_terms(self) -> None:
         ner_person = {t.i for ent in self.doc.ents if ent.label_ in PERSON_LABELS and len(ent) > 1
-                      for t in ent}
+                      for t in ent} | {i for a, b in self.table_names for i in range(a, b)}
         i = 0
         while i < len(self.doc):
             found = self._match_at(i) if i not in ner_person else None
@@ -186,13 +204,16 @@ class MentionFinder:
             label = "ORG" if info.kind in ("igo", "group") and entry.kind != "demonym" \
                 else KIND_LABEL.get(entry.kind, "MISC")
             role = entry.role or (IGO_ROLE if info.kind == "igo" else None)
-            self._place(Mention(i, i + n, label, entry.kind, entry.actor, role,
+            self._place(Mention(i, i + n, label, entry.kind, self.kb.coded_as(entry.actor), role,
                                 self.doc[i:i + n].text))
             i += n
 
     # ---- people -------------------------------------------------------------------------
     def _person_spans(self) -> list[Span]:
-        spans = [ent for ent in self.doc.ents if ent.label_ in PERSON_LABELS]
+        spans = [self.doc[a:b] for a, b in self.table_names]
+        taken = {i for a, b in self.table_names for i in range(a, b)}
+        spans += [ent for ent in self.doc.ents if ent.label_ in PERSON_LABELS
+                  and not any(t.i in taken for t in ent)]
         return sorted(spans, key=lambda s: s.start)
 
     def _clean_span(self, span: Span) -> Span | None:
@@ -254,12 +275,32 @@ class MentionFinder:
         text, role_term, actor = title
         person.title = text
         if actor:
-            person.actor = actor
+            person.actor = self.kb.coded_as(actor)
             person.source = "text"
         if person.actor and self.kb.actor(person.actor).kind == "igo":
             person.role = IGO_ROLE
         elif actor or not person.role:
             person.role = role_term.role
+
+    def _context_actors(self) -> None:
+        """People with no actor from their title or the table get the article's main state.
+
+        Their ``source`` is "context", so users can tell a guess from a stated fact.
+        """
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.actor and m.person is None and self.kb.actor(m.actor).kind == "state":
+                counts[m.actor] = counts.get(m.actor, 0) + 1
+        if not counts:
+            return
+        main = max(counts, key=lambda a: (counts[a], -min(m.start for m in self.mentions if m.actor == a)))
+        for person in self.people:
+            if person.actor is None:
+                person.actor, person.source = main, "context"
+                person.role = person.role or "GOV"
+        for m in self.mentions:
+            if m.person is not None:
+                m.actor, m.role = m.person.actor, m.person.role
 
     # ---- titles and appositions ---------------------------------------------------------
     def _role_at(self, i: int, limit: int) -> tuple[int, RoleTerm] | None:
@@ -355,7 +396,8 @@ def to_entities(index: ActorIndex) -> list[Entity]:
         name = m.person.name if m.person else (index.kb.name_of(m.actor) if m.actor else m.name)
         out.append(Entity(text=span.text, label=m.label, start=start, end=end, name=name,
                           actor=m.actor, role=m.role, title=m.title,
-                          code=index.kb.cameo_code(m.actor, m.role) if m.actor else None))
+                          code=index.kb.cameo_code(m.actor, m.role) if m.actor else None,
+                          actor_source=(m.person.source if m.person else "lexicon") if m.actor else None))
     covered = {i for m in index.mentions for i in range(m.start, m.end)}
     for ent in doc.ents:
         if ent.label_ in ("ORG", "LOC", "GPE", "MISC", "NORP", "FAC") and not any(t.i in covered for t in ent) \

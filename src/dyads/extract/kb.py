@@ -36,6 +36,7 @@ class ActorInfo:
     name_fr: str
     lat: float | None = None
     lon: float | None = None
+    parent: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,15 @@ class ActorKB:
     people: dict[str, list[PersonRecord]] = field(default_factory=dict)
     surnames: dict[str, set[str]] = field(default_factory=dict)
     by_actor: dict[str, list[PersonRecord]] = field(default_factory=dict)
+    people_keys: dict[tuple[str, ...], str] = field(default_factory=dict)
+    max_person_len: int = 1
     max_term_len: int = 1
     max_role_len: int = 1
+
+    def coded_as(self, actor_id: str) -> str:
+        """The actor an agency is coded as (UN bodies -> UN), else the actor itself."""
+        info = self.actors.get(actor_id)
+        return info.parent if info is not None and info.parent else actor_id
 
     def actor(self, actor_id: str) -> ActorInfo:
         return self.actors.get(actor_id) or ActorInfo(actor_id, "unknown", actor_id, actor_id, actor_id)
@@ -171,7 +179,8 @@ class KBBuilder:
         for _line, row in read_tsv("dyads.codebooks", "actors.tsv"):
             info = ActorInfo(row["actor"], row.get("kind", ""), row.get("cameo") or row["actor"],
                              row.get("name_en", ""), row.get("name_fr", ""),
-                             _float(row.get("lat", "")), _float(row.get("lon", "")))
+                             _float(row.get("lat", "")), _float(row.get("lon", "")),
+                             row.get("parent", ""))
             self.kb.actors[info.id] = info
 
     def load_terms(self) -> None:
@@ -198,6 +207,10 @@ class KBBuilder:
             parts = form.split()
             if len(parts) >= 2:
                 self.kb.surnames.setdefault(fold(parts[-1]), set()).add(fold(name))
+                key = self.key(form)
+                if len(key) >= 2:
+                    self.kb.people_keys.setdefault(key, fold(form))
+                    self.kb.max_person_len = max(self.kb.max_person_len, len(key))
 
     def load_people(self) -> None:
         root = resources.files("dyads.codebooks")
