@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyads.extract.actors import ActorIndex, Mention, Person
+from dyads.extract.syntax import Syntax
 from dyads.lang import LanguageData
 from dyads.textnorm import fold
 from dyads.types import Quote
@@ -87,6 +88,9 @@ class QuoteAttributor:
         self.pronouns = {fold(p) for p in (lang.config.get("pronouns") or {})}
         self.attribution = lang.words("attribution_preps")
         self.subj = lang.deps("subj") | lang.deps("passive_subj")
+        self.syn = Syntax(lang)
+        self.spans: list[tuple[int, int]] = []
+        self.speakers: set[str] = set()
 
     # ---- helpers ----------------------------------------------------------------------
     def _sents(self, start: int, end: int) -> list[Span]:
@@ -125,10 +129,24 @@ class QuoteAttributor:
         return best
 
     def last_person_before(self, i: int) -> Person | None:
+        """The person a pronoun before token i refers to: the last speaker or person-subject
+        outside quotations, within the last few sentences; else the last person named."""
+        fallback = None
         for m in reversed(self.index.mentions):
-            if m.start < i and m.person is not None:
+            if m.start >= i or m.person is None or self._inside_quote(m.start):
+                continue
+            if i - m.start > 120:
+                break
+            tok = self.doc[m.start]
+            head = self.doc[m.end - 1]
+            if m.person.name in self.speakers or any(t.dep_ in self.subj for t in (tok, head)):
                 return m.person
-        return None
+            fallback = fallback or m.person
+        return fallback
+
+    def _inside_quote(self, i: int) -> bool:
+        idx = self.doc[i].idx
+        return any(a <= idx < b for a, b in self.spans)
 
     def _pronoun(self, tok: Token) -> bool:
         return fold(tok.text).strip("-").replace("t-", "") in self.pronouns
@@ -165,6 +183,21 @@ class QuoteAttributor:
             found = self._attribution_speaker(sent, quote)
             if found:
                 return found
+        return self._introduced_speaker(start, quote)
+
+    def _introduced_speaker(self, start: int, quote: tuple[int, int]) -> Speaker | None:
+        """A quote standing alone, introduced by the sentence before it ("X a déclaré :")."""
+        sents = self._sents(start, start + 1)
+        if not sents or sents[0].start == 0:
+            return None
+        prev = self.doc[sents[0].start - 1].sent
+        text = prev.text.rstrip()
+        if not text.endswith(":"):
+            return None
+        for verb in (t for t in prev if self._is_reporting(t)):
+            found = self._verb_speaker(verb, quote, prev)
+            if found:
+                return found
         return None
 
     def _verb_speaker(self, verb: Token, quote: tuple[int, int], sent: Span) -> Speaker | None:
@@ -184,7 +217,14 @@ class QuoteAttributor:
                 return self._speaker_of_mention(m)
             if t.pos_ == "PUNCT" and t.text not in ("-", "–", "—"):
                 break
-        if verb.morph.get("VerbForm") == ["Inf"] and not any(c.dep_ in self.subj for c in verb.children):
+        if any(c.dep_ in self.subj for c in verb.children):
+            return None
+        owner = self.syn.inherited_subject(verb)  # "les propos de X accusant ...", "X a décidé de dire"
+        if owner is not None and not quote[0] <= owner.idx < quote[1]:
+            found = self._subject_speaker(owner, quote)
+            if found:
+                return found
+        if verb.morph.get("VerbForm") == ["Inf"]:
             person = self.last_person_before(sent.start)  # "Et d'ajouter que ...": the last speaker
             if person:
                 return Speaker(person.name, person.actor, person.role)
@@ -233,9 +273,10 @@ def find_quotes(doc: Doc, index: ActorIndex, lang: LanguageData) -> list[Quote]:
     """Every quotation of the article with its speaker where one can be found."""
     text = doc.text
     attributor = QuoteAttributor(doc, index, lang)
+    attributor.spans = find_quote_spans(text)
     quotes: list[Quote] = []
     previous: tuple[Quote, int] | None = None
-    for start, end in find_quote_spans(text):
+    for start, end in attributor.spans:
         speaker = attributor.speaker_for(start, end)
         if speaker is None and previous is not None and _adjacent(text, previous[1], start):
             prev = previous[0]
@@ -248,6 +289,8 @@ def find_quotes(doc: Doc, index: ActorIndex, lang: LanguageData) -> list[Quote]:
                       direct=bool(speaker) or words >= 3, cue=speaker.cue if speaker else None)
         quotes.append(quote)
         previous = (quote, end)
+        if speaker is not None:
+            attributor.speakers.add(speaker.name)
     return quotes
 
 
