@@ -192,7 +192,8 @@ class MentionFinder:
 
     def _scan_terms(self) -> None:
         ner_person = {t.i for ent in self.doc.ents if ent.label_ in PERSON_LABELS and len(ent) > 1
-                      for t in ent} | {i for a, b in self.table_names for i in range(a, b)}
+                      for t in ent if t.text[:1].isupper() and self.kb.roles.get((self.folded[t.i],)) is None
+                      } | {i for a, b in self.table_names for i in range(a, b)}
         i = 0
         while i < len(self.doc):
             found = self._match_at(i) if i not in ner_person else None
