@@ -59,15 +59,16 @@ def naive_dyad(store: Store, a: str, b: str) -> dict[str, list[int]]:
     return periods
 
 
-def busiest_and_rarest(store: Store) -> tuple[tuple[str, str], tuple[str, str]]:
+def busiest_and_rarest(store: Store) -> tuple[tuple[str, str, int], tuple[str, str, int]]:
+    """The directed pairs with the most and the fewest events (and their counts)."""
     rows = store.con.execute(
         "SELECT source_actor, target_actor, count(*) AS n FROM events WHERE source_actor != target_actor "
         "GROUP BY 1, 2 ORDER BY n DESC, 1, 2").fetchall()
-    return rows[0][:2], rows[-1][:2]
+    return rows[0], rows[-1]
 
 
 def measure(store: Store, repeat: int) -> list[tuple[str, float]]:
-    (a, b), (c, d) = busiest_and_rarest(store)
+    (a, b, n_ab), (c, d, n_cd) = busiest_and_rarest(store)
     results = [
         ("baseline: SELECT count(*) FROM events", timed(lambda: store.con.execute(
             "SELECT count(*) FROM events").fetchone(), repeat)),
@@ -75,11 +76,13 @@ def measure(store: Store, repeat: int) -> list[tuple[str, float]]:
             lambda: store.con.execute(
                 "SELECT count(*) FROM events WHERE (source_actor = ? AND target_actor = ?) "
                 "OR (source_actor = ? AND target_actor = ?)", [a, b, b, a]).fetchone(), repeat)),
-        (f"dyad({a}, {b}, by=month) (busiest pair)", timed(lambda: store.dyad(a, b, by="month"), repeat)),
+        (f"dyad({a}, {b}, by=month) (busiest pair, {n_ab:,} events {a}→{b})", timed(lambda: store.dyad(a, b, by="month"), repeat)),
         (f"dyad({a}, {b}, by=day)", timed(lambda: store.dyad(a, b, by="day"), repeat)),
         (f"dyad({a}, {b}, by=week, since=2020)", timed(lambda: store.dyad(a, b, by="week", since="2020"), repeat)),
-        (f"dyad({c}, {d}, by=month) (rarest pair)", timed(lambda: store.dyad(c, d, by="month"), repeat)),
+        (f"dyad({c}, {d}, by=month) (rarest pair, {n_cd:,} events {c}→{d})", timed(lambda: store.dyad(c, d, by="month"), repeat)),
         ("events(code='19*', limit=100)", timed(lambda: store.events(code="19*", limit=100), repeat)),
+        ("events(actor=RUS, since=2020, sort=goldstein)", timed(
+            lambda: store.events(actor="RUS", since="2020", sort="goldstein"), repeat)),
         ("network(limit=300)", timed(lambda: store.network(limit=300), repeat)),
         (f"baseline: naive Python dyad({a}, {b}) over all rows",
          timed(lambda: naive_dyad(store, a, b), max(1, repeat // 3))),

@@ -151,8 +151,8 @@ class Store:
     def _new_documents(self, documents: list[Document]) -> list[Document]:
         """The documents not stored yet, each id once (first occurrence wins)."""
         ids = list(dict.fromkeys(d.id for d in documents))
-        stored = {r[0] for r in self.con.execute(
-            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+        clause, params = queries.in_list("id", ids)
+        stored = {r[0] for r in self.con.execute(f"SELECT id FROM articles WHERE {clause}", params).fetchall()}
         fresh: dict[str, Document] = {}
         for document in documents:
             if document.id not in stored and document.id not in fresh:
@@ -174,13 +174,11 @@ class Store:
         touched = sorted({m["event_id"] for m in rows.event_mentions})
         if not touched:
             return 0, 0
-        known = self.con.execute(
-            "SELECT count(*) FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))", [touched]).fetchone()[0]
-        self.con.execute(
-            "CREATE OR REPLACE TEMP TABLE _touched AS SELECT unnest(?::VARCHAR[]) AS event_id", [touched])
-        self.con.execute(
-            "CREATE OR REPLACE TEMP VIEW _touched_mentions AS SELECT * FROM event_mentions "
-            "WHERE event_id IN (SELECT event_id FROM _touched)")
+        clause, params = queries.in_list("id", touched)
+        known = self.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()[0]
+        clause, params = queries.in_list("event_id", touched)
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE _touched_mentions AS SELECT * FROM event_mentions "
+                         f"WHERE {clause}", params)
         names = column_names("events")
         updates = ", ".join(f"{quoted(n)} = excluded.{quoted(n)}" for n in names if n != "id")
         self.con.execute(
@@ -191,14 +189,14 @@ class Store:
 
     def _index_tokens(self, article_ids: list[str]) -> None:
         """Add the batch's article texts and event sentences to the search index."""
+        clause, params = queries.in_list("id", article_ids)
         self.con.execute(
             "INSERT INTO search_tokens SELECT DISTINCT unnest(dyads_tokens(coalesce(title, '') || ' ' || "
-            "coalesce(text, ''))) AS token, 'article', id, NULL, NULL FROM articles "
-            "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [article_ids])
+            f"coalesce(text, ''))) AS token, 'article', id, NULL, NULL FROM articles WHERE {clause}", params)
+        clause, params = queries.in_list("article_id", article_ids)
         self.con.execute(
             "INSERT INTO search_tokens SELECT DISTINCT unnest(dyads_tokens(sentence)) AS token, 'mention', "
-            "article_id, idx, event_id FROM event_mentions "
-            "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids])
+            f"article_id, idx, event_id FROM event_mentions WHERE {clause}", params)
 
     def _insert_actors(self, rows: TableRows) -> None:
         actor_rows = _actor_rows(rows.actor_mentions)

@@ -38,17 +38,6 @@ GROUP BY article_id, idx, event_id
 HAVING count(DISTINCT token) = len(dyads_tokens(?))
 """
 
-_EVENT_SELECT = """
-SELECT e.*, m.article_id AS m_article_id, m.idx AS m_idx, m.sentence AS m_sentence,
-       m.sentence_start AS m_sentence_start, m.trigger_text AS m_trigger_text,
-       m.trigger_start AS m_trigger_start, m.trigger_end AS m_trigger_end,
-       a.title AS m_title, a.outlet AS m_outlet, a.url AS m_url, a.published AS m_published
-FROM events e
-LEFT JOIN event_mentions m ON m.article_id = e.first_article_id AND m.idx = e.first_mention_idx
-LEFT JOIN articles a ON a.id = e.first_article_id
-"""
-
-
 # -- helpers ---------------------------------------------------------------------------------
 
 def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> list[dict[str, Any]]:
@@ -111,6 +100,16 @@ def _date_filter(column: str, since: str | None, until: str | None) -> tuple[lis
         where.append(f"{column} < ?")
         params.append(end)
     return where, params
+
+
+def in_list(column: str, values: list[Any]) -> tuple[str, list[Any]]:
+    """``column IN (?, ?, ...)``: one bound parameter per value, so DuckDB can use its index
+    (an ``IN (SELECT unnest(?))`` scans the table); huge lists fall back to the unnest form."""
+    if not values:
+        return "false", []
+    if len(values) > 5000:
+        return f"{column} IN (SELECT unnest(?::VARCHAR[]))", [list(values)]
+    return f"{column} IN ({', '.join('?' * len(values))})", list(values)
 
 
 def _where(clauses: list[str]) -> str:
@@ -191,9 +190,10 @@ def events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, source: 
     where, params = _event_filters(actor, source, target, code, root, quad_class, q)
     dates, date_params = _date_filter("e.day", since, until)
     order = f"{SORTS[sort]} {'DESC' if desc else 'ASC'} NULLS LAST, e.id"
-    sql = _EVENT_SELECT + _where(where + dates) + f" ORDER BY {order} LIMIT ? OFFSET ?"
-    rows = _fetch(con, sql, params + date_params + [_limit(limit), max(0, int(offset))])
-    return [_event_dict(row) for row in rows]
+    # the page of ids first (a narrow scan), then the full rows of that page only
+    page = con.execute(f"SELECT e.id FROM events e{_where(where + dates)} ORDER BY {order} LIMIT ? OFFSET ?",
+                       params + date_params + [_limit(limit), max(0, int(offset))]).fetchall()
+    return _events_by_ids(con, [row[0] for row in page])
 
 
 def _event_filters(actor: str | None, source: str | None, target: str | None, code: str | None,
@@ -256,10 +256,29 @@ def _location(row: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _events_by_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
+    """Event dicts (with their first mention) in the order of ``ids``; unknown ids are left out."""
     if not ids:
         return []
-    rows = _fetch(con, _EVENT_SELECT + " WHERE e.id IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(ids))])
-    return [_event_dict(row) for row in rows]
+    clause, params = in_list("id", ids)
+    rows = {row["id"]: row for row in _fetch(con, f"SELECT * FROM events WHERE {clause}", params)}
+    clause, params = in_list("event_id", list(rows))
+    mentions = {(m["article_id"], m["idx"]): m for m in _fetch(
+        con, "SELECT article_id, idx, sentence, sentence_start, trigger_text, trigger_start, trigger_end "
+             f"FROM event_mentions WHERE {clause}", params)}
+    clause, params = in_list("id", sorted({r["first_article_id"] for r in rows.values()}))
+    articles = {a["id"]: a for a in _fetch(con, f"SELECT id, title, outlet, url, published FROM articles WHERE {clause}",
+                                           params)}
+    out = []
+    for id_ in dict.fromkeys(ids):
+        if id_ in rows:
+            row = rows[id_]
+            mention = mentions.get((row["first_article_id"], row["first_mention_idx"]), {})
+            source = articles.get(row["first_article_id"], {})
+            row.update({f"m_{k}": mention.get(k) for k in ("article_id", "idx", "sentence", "sentence_start",
+                                                          "trigger_text", "trigger_start", "trigger_end")})
+            row.update({f"m_{k}": source.get(k) for k in ("title", "outlet", "url", "published")})
+            out.append(_event_dict(row))
+    return out
 
 
 def event(con: duckdb.DuckDBPyConnection, id: str) -> dict[str, Any] | None:
