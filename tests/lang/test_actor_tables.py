@@ -9,10 +9,10 @@ PKG = Path(__file__).resolve().parents[2] / "src" / "dyads"
 ACTORS = PKG / "codebooks" / "actors.tsv"
 TERMS = {lang: PKG / "lang" / lang / "actor_terms.tsv" for lang in ("fr", "en")}
 
-ACTOR_COLUMNS = ["actor", "kind", "cameo", "name_en", "name_fr", "iso2", "lat", "lon"]
+ACTOR_COLUMNS = ["actor", "kind", "cameo", "name_en", "name_fr", "iso2", "lat", "lon", "parent"]
 TERM_COLUMNS = ["term", "actor", "role", "kind"]
 ACTOR_KINDS = {"state", "igo", "group"}
-TERM_KINDS = {"name", "alias", "acronym", "demonym", "capital", "seat"}
+TERM_KINDS = {"name", "alias", "acronym", "demonym", "capital", "seat", "region"}
 ROLES = {"", "GOV", "MIL", "LEG", "OPP", "JUD", "IGO", "MED", "BUS", "NGO", "CVL", "REB", "COP"}
 DESIGN_IGOS = {"NATO", "EU", "UN", "G7", "G20", "OSCE", "AU", "ECOWAS", "IAEA", "WHO", "ICC", "IMF",
                "WB", "CSTO", "SCO", "OPEC", "ASEAN", "ARAB_LEAGUE", "COE"}
@@ -132,3 +132,11 @@ def test_actor_tables_key_forms_present():
               ("Moscow", "RUS", "GOV"), ("NATO", "NATO", ""), ("Pentagon", "USA", "MIL"),
               ("IDF", "ISR", "MIL"), ("Kyiv", "UKR", "GOV"), ("Beijing", "CHN", "GOV")]:
         assert t in en, t
+
+
+def test_actor_tables_parents_are_known_igos(actors):
+    _, _, rows, _ = actors
+    igos = {r["actor"] for r in rows if r["kind"] == "igo"}
+    for r in rows:
+        if r["parent"]:
+            assert r["kind"] == "igo" and r["parent"] in igos and r["parent"] != r["actor"], r

@@ -35,6 +35,7 @@ from dyads.textnorm import fold
 from dyads.types import Event, Participant, Quote, Timex
 
 SYMMETRIC_ROOTS = {"04", "05", "06"}
+PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}  # force and violence: a place can be the target
 NP_DEPTH = 3
 
 
@@ -65,6 +66,7 @@ class EventCoder:
         self.hypothetical = lang.words("hypothetical_marks")
         self.pronouns = {fold(p) for p in (lang.config.get("pronouns") or {})}
         self.possessives = lang.words("possessives")
+        self.reciprocal = lang.words("reciprocal")
         self.plain_statement = set(lang.config.get("plain_statement_codes", ["010"]))
         self.location_preps = {lang.prep(p) for p in lang.config.get("location_preps", [])}
 
@@ -184,18 +186,24 @@ class EventCoder:
         found = self.resolve(trig.target, head)
         if found or "target_required" in trig.flags:
             return found
-        near = self._near_target(head, {a.mention.actor for a in sources})
+        violent = trig.cameo[:2] in PLACE_TARGET_ROOTS
+        near = self._near_target(head, {a.mention.actor for a in sources}, places=violent)
         return [near] if near else []
 
-    def _near_target(self, head: Token, exclude: set[str | None]) -> Arg | None:
-        """Fallback: the first actor after the trigger in the same clause, not a place."""
+    def _reciprocal(self, head: Token) -> bool:
+        words = {fold(c.text) for c in head.children} | {fold(t.text) for t in self.doc[head.i + 1:head.i + 4]}
+        return bool(words & self.reciprocal)
+
+    def _near_target(self, head: Token, exclude: set[str | None], places: bool = False) -> Arg | None:
+        """Fallback: the first actor after the trigger in the same clause. A place is a
+        target only for force and violence ("des frappes dans la bande de Gaza")."""
         for tok in self.doc[head.i + 1:min(head.sent.end, head.i + 8)]:
             if tok.is_punct and tok.text not in ("'", "’", "-"):
                 break
             if tok.pos_ in ("VERB",) and tok.dep_ not in ("amod", "acl"):
                 break
             m = self.index.at(tok.i)
-            if m is not None and self.syn.prep_of(self.doc[m.start]) in self.location_preps:
+            if m is not None and not places and self.syn.prep_of(self.doc[m.start]) in self.location_preps:
                 continue
             if m is not None and m.actor and m.actor not in exclude and not m.person:
                 role = self._role_noun(tok.head) if m.kind == "demonym" else m.role
@@ -301,6 +309,11 @@ class EventCoder:
                 return [self.make_event(head, trig.cameo, trig.rule, pair[0], pair[1])]
         if not sources:
             return []
+        if len(sources) >= 2 and self._reciprocal(head):  # "X et Y s'accusent mutuellement"
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+            if "sym" in trig.flags:
+                pairs = pairs[:1]
+            return [self.make_event(head, trig.cameo, trig.rule + ".reciprocal", a, b) for a, b in pairs]
         targets = self.targets(head, trig, sources)
         events = []
         for src in sources:
