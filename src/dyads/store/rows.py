@@ -23,8 +23,8 @@ from dyads.types import Document, Event, Participant
 
 SYMMETRIC_ROOTS = frozenset({"04", "05", "06"})
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:$|[^-\d])")
-_YEAR = re.compile(r"^(\d{4})(?:$|[^-\d])")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:$|[^\d])")
+_YEAR = re.compile(r"^(\d{4})(?:$|[^\d])")
 
 
 @dataclass
