@@ -38,8 +38,8 @@ class Settings:
     """Options of the extraction pipeline (each has a default and help text)."""
 
     lang: str | None = field(default=None, metadata={"help": "Force a language (ISO 639-1)."})
-    include_speech_events: bool = field(default=True, metadata={
-        "help": "Code statement verbs whose clause names another actor as 01x events."})
+    include_speech_events: bool = field(default=False, metadata={
+        "help": "Also code statement verbs whose clause names another actor (01x-13x by the verb)."})
     include_unasserted: bool = field(default=False, metadata={
         "help": "Keep negated, conditional, hypothetical and planned events."})
     include_text: bool = field(default=True, metadata={"help": "Put the normalised text in each Document."})

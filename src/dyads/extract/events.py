@@ -190,6 +190,13 @@ class EventCoder:
         near = self._near_target(head, {a.mention.actor for a in sources}, places=violent)
         return [near] if near else []
 
+    @staticmethod
+    def _distinct(src: Arg, tgt: Arg) -> bool:
+        """Different actors, or one state's distinct parts (police vs protesters)."""
+        if src.mention.actor != tgt.mention.actor:
+            return True
+        return bool(src.role and tgt.role and src.role != tgt.role and "near" not in tgt.via)
+
     def _reciprocal(self, head: Token) -> bool:
         words = {fold(c.text) for c in head.children} | {fold(t.text) for t in self.doc[head.i + 1:head.i + 4]}
         return bool(words & self.reciprocal)
@@ -318,7 +325,7 @@ class EventCoder:
         events = []
         for src in sources:
             for tgt in targets:
-                if src.mention is tgt.mention or (src.mention.actor == tgt.mention.actor and "near" in tgt.via):
+                if src.mention is tgt.mention or not self._distinct(src, tgt):
                     continue
                 rule = trig.rule + (".near" if tgt.via == "near" else "")
                 events.append(self.make_event(head, trig.cameo, rule, src, tgt))
