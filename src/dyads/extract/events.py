@@ -77,6 +77,9 @@ class EventCoder:
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
             if pos not in ("VERB", "NOUN", "ADJ"):
                 continue
+            m = self.index.at(tok.i)
+            if m is not None and m.actor and m.kind != "demonym":
+                continue  # "l'Alliance" names NATO, it is not an alliance
             entries = next((self.lang.triggers[(k, pos)] for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_)
                             if (k, pos) in self.lang.triggers), None)
             if not entries:
@@ -93,6 +96,9 @@ class EventCoder:
         near |= {fold(t.lemma_) for t in self.doc[tok.i + 1:tok.i + 4]}
         near |= {self.lang.prep(t.text) for t in self.doc[tok.i + 1:tok.i + 4]}
         return all(w in near for w in trig.extra)
+
+    def _is_trigger(self, tok: Token) -> bool:
+        return any((k, "NOUN") in self.lang.triggers for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_))
 
     # ---- actors of phrases --------------------------------------------------------------
     def _role_noun(self, tok: Token) -> str | None:
@@ -140,11 +146,11 @@ class EventCoder:
         if first is not None:
             out.append(first)
         for c in tok.children:
-            m = self.index.at(c.i) if c.dep_ in self.syn.conj else None
-            if m is not None and m.actor and m.kind != "demonym":  # "la Russie et la Chine"
-                more = Arg(m, m.start, m.end, m.role, via)
-                if all(more.mention.actor != a.mention.actor for a in out):
-                    out.append(more)
+            if c.dep_ not in self.syn.conj or c.pos_ not in ("NOUN", "PROPN") or self._is_trigger(c):
+                continue
+            more = self.actor_of(c, via, depth=2, coref=False)  # "la Russie et la Chine"
+            if more is not None and all(more.mention.actor != a.mention.actor for a in out):
+                out.append(more)
         return out
 
     # ---- argument frames ----------------------------------------------------------------
@@ -159,6 +165,24 @@ class EventCoder:
                 args = self._with_conjuncts(tok, slot)
                 if args:
                     return args
+        return self._deep_prep(slots, head)
+
+    def _deep_prep(self, slots: tuple[str, ...], head: Token) -> list[Arg]:
+        """A preposition slot written on a noun below the trigger: "la suspension du travail
+        de sa mission auprès de l'Otan" (auprès hangs on mission, not on suspension)."""
+        preps = [s for s in slots if s.startswith("prep:")]
+        if not preps:
+            return []
+        frontier = [head]
+        for _level in range(2):
+            frontier = [n for h in frontier for _p, n in self.syn.prep_dependents(h)] + \
+                       [o for h in frontier for o in self.syn.objects(h) if h.pos_ == "VERB"]
+            for noun in frontier:
+                for slot in preps:
+                    for tok in self.syn.fill(slot, noun):
+                        args = self._with_conjuncts(tok, slot + ">deep")
+                        if args:
+                            return args
         return []
 
     def _gov_subject(self, head: Token) -> Arg | None:
@@ -184,6 +208,9 @@ class EventCoder:
 
     def targets(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Arg]:
         found = self.resolve(trig.target, head)
+        if not found and head.pos_ == "VERB" and "obj" not in trig.target:
+            found = [a for a in self.resolve(("obj",), head)
+                     if a.mention.actor not in {s.mention.actor for s in sources}]
         if found or "target_required" in trig.flags:
             return found
         violent = trig.cameo[:2] in PLACE_TARGET_ROOTS
