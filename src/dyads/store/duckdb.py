@@ -29,6 +29,7 @@ import pyarrow as pa
 
 from dyads.errors import StoreError
 from dyads.store import queries
+from dyads.store import search as fulltext
 from dyads.store.rows import TableRows, document_rows
 from dyads.store.schema import (
     COLUMNS, SCHEMA_VERSION, TOKENS_MACRO, arrow_schema, column_names, create_statements,
@@ -210,9 +211,11 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     def has_article(self, id: str) -> bool:
+        """Whether an article with this id is stored."""
         return self.con.execute("SELECT count(*) FROM articles WHERE id = ?", [id]).fetchone()[0] > 0
 
     def article_ids(self) -> set[str]:
+        """The ids of every stored article."""
         return {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
 
     def stats(self) -> dict[str, int]:
@@ -220,41 +223,50 @@ class Store:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COLUMNS if t != "meta"}
 
     def articles(self, *, limit: int = 50, offset: int = 0, q: str | None = None) -> list[dict[str, Any]]:
+        """Articles, newest first (see ``queries.articles``)."""
         return queries.articles(self.con, limit=limit, offset=offset, q=q)
 
     def article(self, id: str) -> dict[str, Any] | None:
+        """One article with its text, spans, events, quotes and entities, or None."""
         return queries.article(self.con, id)
 
     def events(self, *, actor: str | None = None, source: str | None = None, target: str | None = None,
                code: str | None = None, root: str | None = None, quad_class: int | None = None,
                since: str | None = None, until: str | None = None, q: str | None = None,
                limit: int = 100, offset: int = 0, sort: str = "date", desc: bool = True) -> list[dict[str, Any]]:
+        """Events matching every filter given, each with its first mention (see ``queries.events``)."""
         return queries.events(
             self.con, actor=actor, source=source, target=target, code=code, root=root,
             quad_class=quad_class, since=since, until=until, q=q, limit=limit, offset=offset,
             sort=sort, desc=desc)
 
     def event(self, id: str) -> dict[str, Any] | None:
+        """One event with all its mentions, or None."""
         return queries.event(self.con, id)
 
     def dyad(self, a: str, b: str, *, by: str = "month", since: str | None = None,
              until: str | None = None) -> list[dict[str, Any]]:
+        """Per-period counts between two actors, both directions and net (see ``queries.dyad``)."""
         return queries.dyad(self.con, a, b, by=by, since=since, until=until)
 
     def quotes(self, *, speaker: str | None = None, actor: str | None = None, article_id: str | None = None,
                limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Quotes, filtered by speaker substring, speaker actor or article (see ``queries.quotes``)."""
         return queries.quotes(self.con, speaker=speaker, actor=actor, article_id=article_id,
                               limit=limit, offset=offset)
 
     def actors(self, *, role: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        """Actors with their roles and people, most active first (see ``queries.actors``)."""
         return queries.actors(self.con, role=role, limit=limit)
 
     def network(self, *, since: str | None = None, until: str | None = None, min_events: int = 1,
                 limit: int = 300) -> list[dict[str, Any]]:
+        """Directed actor pairs with their event counts (see ``queries.network``)."""
         return queries.network(self.con, since=since, until=until, min_events=min_events, limit=limit)
 
     def search(self, q: str, *, limit: int = 50) -> list[dict[str, Any]]:
-        return queries.search(self.con, q, limit=limit)
+        """Offline, accent-insensitive full text over event sentences and articles."""
+        return fulltext.search(self.con, q, limit=limit)
 
 
 class _Transaction:

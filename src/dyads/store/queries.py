@@ -11,7 +11,6 @@ input is looked up in the fixed tables ``SORTS`` and ``PERIODS`` (anything else 
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -31,7 +30,7 @@ SYMMETRIC = "root IN ('04', '05', '06')"
 MAX_LIMIT = 100_000
 
 # Mentions (article_id, idx, event_id) or articles (article_id) holding every token of ?.
-_MATCH = """
+MATCH_SQL = """
 SELECT article_id, idx, event_id FROM search_tokens
 WHERE unit = ? AND token IN (SELECT unnest(dyads_tokens(?)))
 GROUP BY article_id, idx, event_id
@@ -40,7 +39,7 @@ HAVING count(DISTINCT token) = len(dyads_tokens(?))
 
 # -- helpers ---------------------------------------------------------------------------------
 
-def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> list[dict[str, Any]]:
+def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> list[dict[str, Any]]:
     cursor = con.execute(sql, params or [])
     names = [d[0] for d in cursor.description]
     return [{n: _json(v) for n, v in zip(names, row)} for row in cursor.fetchall()]
@@ -52,7 +51,7 @@ def _json(value: Any) -> Any:
     return value
 
 
-def _limit(value: int) -> int:
+def clamp_limit(value: int) -> int:
     return max(0, min(int(value), MAX_LIMIT))
 
 
@@ -123,24 +122,24 @@ def articles(con: duckdb.DuckDBPyConnection, *, limit: int = 50, offset: int = 0
     """Articles, newest first: id, title, outlet, published, language, url, n_events, n_quotes."""
     where, params = [], []
     if q and q.strip():
-        where.append("(id IN (SELECT article_id FROM (" + _MATCH + ")) "
+        where.append("(id IN (SELECT article_id FROM (" + MATCH_SQL + ")) "
                      "OR contains(strip_accents(lower(title)), strip_accents(lower(?))))")
         params += ["article", q, q, q.strip()]
     sql = ("SELECT id, title, outlet, published, language, url, n_events, n_quotes FROM articles"
            + _where(where) + " ORDER BY pub_date DESC NULLS LAST, id LIMIT ? OFFSET ?")
-    return _fetch(con, sql, params + [_limit(limit), max(0, int(offset))])
+    return fetch(con, sql, params + [clamp_limit(limit), max(0, int(offset))])
 
 
 def article(con: duckdb.DuckDBPyConnection, id: str) -> dict[str, Any] | None:
     """One article: every column, plus spans, events (each with this article's mention),
     quotes and entities."""
-    found = _fetch(con, "SELECT * FROM articles WHERE id = ?", [id])
+    found = fetch(con, "SELECT * FROM articles WHERE id = ?", [id])
     if not found:
         return None
     result = found[0]
-    result["entities"] = _fetch(con, "SELECT * FROM entities WHERE article_id = ? ORDER BY idx", [id])
-    result["quotes"] = _fetch(con, "SELECT * FROM quotes WHERE article_id = ? ORDER BY idx", [id])
-    mentions = _fetch(con, "SELECT * FROM event_mentions WHERE article_id = ? ORDER BY idx", [id])
+    result["entities"] = fetch(con, "SELECT * FROM entities WHERE article_id = ? ORDER BY idx", [id])
+    result["quotes"] = fetch(con, "SELECT * FROM quotes WHERE article_id = ? ORDER BY idx", [id])
+    mentions = fetch(con, "SELECT * FROM event_mentions WHERE article_id = ? ORDER BY idx", [id])
     events_by_id = {e["id"]: e for e in _events_by_ids(con, [m["event_id"] for m in mentions])}
     result["events"] = [
         {**events_by_id[m["event_id"]], "mention": _mention_dict(m)} for m in mentions if m["event_id"] in events_by_id
@@ -192,7 +191,7 @@ def events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, source: 
     order = f"{SORTS[sort]} {'DESC' if desc else 'ASC'} NULLS LAST, e.id"
     # the page of ids first (a narrow scan), then the full rows of that page only
     page = con.execute(f"SELECT e.id FROM events e{_where(where + dates)} ORDER BY {order} LIMIT ? OFFSET ?",
-                       params + date_params + [_limit(limit), max(0, int(offset))]).fetchall()
+                       params + date_params + [clamp_limit(limit), max(0, int(offset))]).fetchall()
     return _events_by_ids(con, [row[0] for row in page])
 
 
@@ -214,7 +213,7 @@ def _event_filters(actor: str | None, source: str | None, target: str | None, co
         where.append("e.quad_class = ?")
         params.append(int(quad_class))
     if q and q.strip():
-        where.append("e.id IN (SELECT event_id FROM (" + _MATCH + "))")
+        where.append("e.id IN (SELECT event_id FROM (" + MATCH_SQL + "))")
         params += ["mention", q, q]
     return where, params
 
@@ -260,13 +259,13 @@ def _events_by_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[
     if not ids:
         return []
     clause, params = in_list("id", ids)
-    rows = {row["id"]: row for row in _fetch(con, f"SELECT * FROM events WHERE {clause}", params)}
+    rows = {row["id"]: row for row in fetch(con, f"SELECT * FROM events WHERE {clause}", params)}
     clause, params = in_list("event_id", list(rows))
-    mentions = {(m["article_id"], m["idx"]): m for m in _fetch(
+    mentions = {(m["article_id"], m["idx"]): m for m in fetch(
         con, "SELECT article_id, idx, sentence, sentence_start, trigger_text, trigger_start, trigger_end "
              f"FROM event_mentions WHERE {clause}", params)}
     clause, params = in_list("id", sorted({r["first_article_id"] for r in rows.values()}))
-    articles = {a["id"]: a for a in _fetch(con, f"SELECT id, title, outlet, url, published FROM articles WHERE {clause}",
+    articles = {a["id"]: a for a in fetch(con, f"SELECT id, title, outlet, url, published FROM articles WHERE {clause}",
                                            params)}
     out = []
     for id_ in dict.fromkeys(ids):
@@ -286,7 +285,7 @@ def event(con: duckdb.DuckDBPyConnection, id: str) -> dict[str, Any] | None:
     found = _events_by_ids(con, [id])
     if not found:
         return None
-    mentions = _fetch(
+    mentions = fetch(
         con,
         "SELECT m.*, a.title, a.url, a.published FROM event_mentions m JOIN articles a ON a.id = m.article_id "
         "WHERE m.event_id = ? ORDER BY m.rep_order", [id])
@@ -379,7 +378,7 @@ def network(con: duckdb.DuckDBPyConnection, *, since: str | None = None, until: 
     sql = ("SELECT source_actor AS source, target_actor AS target, count(*) AS count, "
            "round(avg(goldstein), 4) AS goldstein_mean FROM events" + _where(where)
            + " GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY count DESC, source, target LIMIT ?")
-    return _fetch(con, sql, params + [max(1, int(min_events)), _limit(limit)])
+    return fetch(con, sql, params + [max(1, int(min_events)), clamp_limit(limit)])
 
 
 # -- quotes and actors -----------------------------------------------------------------------
@@ -399,7 +398,7 @@ def quotes(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, actor:
         params.append(article_id)
     sql = ("SELECT q.*, a.title, a.outlet, a.published, a.url FROM quotes q JOIN articles a ON a.id = q.article_id"
            + _where(where) + " ORDER BY a.pub_date DESC NULLS LAST, q.article_id, q.idx LIMIT ? OFFSET ?")
-    return _fetch(con, sql, params + [_limit(limit), max(0, int(offset))])
+    return fetch(con, sql, params + [clamp_limit(limit), max(0, int(offset))])
 
 
 def actors(con: duckdb.DuckDBPyConnection, *, role: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
@@ -419,7 +418,7 @@ SELECT a.id, a.name, a.kind, coalesce(src.n, 0) AS n_events_source, coalesce(tgt
 FROM actors a LEFT JOIN src ON src.actor = a.id LEFT JOIN tgt ON tgt.actor = a.id
 LEFT JOIN men ON men.actor = a.id""" + _where(where) + """
 ORDER BY n_events_source + n_events_target + n_mentions DESC, a.id LIMIT ?"""
-    found = _fetch(con, sql, params + [_limit(limit)])
+    found = fetch(con, sql, params + [clamp_limit(limit)])
     ids = [a["id"] for a in found]
     roles, people = _roles(con, ids), _people(con, ids)
     for a in found:
@@ -429,7 +428,7 @@ ORDER BY n_events_source + n_events_target + n_mentions DESC, a.id LIMIT ?"""
 
 
 def _roles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    rows = _fetch(con, """
+    rows = fetch(con, """
 SELECT actor, role, count(*) AS n, min(pub_date) AS first_seen, max(pub_date) AS last_seen
 FROM actor_mentions WHERE role IS NOT NULL AND actor IN (SELECT unnest(?::VARCHAR[]))
 GROUP BY actor, role ORDER BY actor, n DESC, role""", [ids])
@@ -440,7 +439,7 @@ GROUP BY actor, role ORDER BY actor, n DESC, role""", [ids])
 
 
 def _people(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    rows = _fetch(con, """
+    rows = fetch(con, """
 SELECT actor, name, mode(role) AS role,
        arg_max(title, coalesce(pub_date, DATE '0001-01-01')) AS title,
        min(pub_date) AS first_seen, max(pub_date) AS last_seen, count(*) AS n_mentions
@@ -450,61 +449,3 @@ GROUP BY actor, name ORDER BY actor, n_mentions DESC, name""", [ids])
     for row in rows:
         out.setdefault(row.pop("actor"), []).append(row)
     return out
-
-
-# -- search ----------------------------------------------------------------------------------
-
-def search(con: duckdb.DuckDBPyConnection, q: str, *, limit: int = 50) -> list[dict[str, Any]]:
-    """Full text over event sentences and article texts, offline and accent-insensitive.
-
-    Every word of ``q`` (3+ letters; case, accents and a final plural "s" ignored) must occur
-    in the same sentence (hits of kind "event") or the same article (kind "article").
-    Events come first (most reported first), then articles (newest first).
-    Returns: ``{kind, id, article_id, title, outlet, published, text, ...}`` dicts.
-    """
-    if not q or not q.strip():
-        return []
-    limit = _limit(limit)
-    hits = _search_events(con, q, limit)
-    if len(hits) < limit:
-        hits += _search_articles(con, q, limit - len(hits))
-    return hits
-
-
-def _search_events(con: duckdb.DuckDBPyConnection, q: str, limit: int) -> list[dict[str, Any]]:
-    rows = _fetch(con, """
-WITH hit AS (""" + _MATCH + """),
-     best AS (SELECT m.*, row_number() OVER (PARTITION BY m.event_id ORDER BY m.rep_order) AS rn
-              FROM event_mentions m JOIN hit ON hit.article_id = m.article_id AND hit.idx = m.idx)
-SELECT 'event' AS kind, e.id, b.article_id, b.idx, a.title, a.outlet, a.published, b.sentence AS text,
-       e.cameo, e.source_actor, e.target_actor, e.date_key AS date, e.num_articles
-FROM best b JOIN events e ON e.id = b.event_id JOIN articles a ON a.id = b.article_id
-WHERE b.rn = 1 ORDER BY e.num_articles DESC, e.day DESC NULLS LAST, e.id LIMIT ?""",
-                  ["mention", q, q, limit])
-    return rows
-
-
-def _search_articles(con: duckdb.DuckDBPyConnection, q: str, limit: int) -> list[dict[str, Any]]:
-    rows = _fetch(con, """
-SELECT 'article' AS kind, a.id, a.id AS article_id, a.title, a.outlet, a.published, a.text
-FROM articles a WHERE a.id IN (SELECT article_id FROM (""" + _MATCH + """))
-ORDER BY a.pub_date DESC NULLS LAST, a.id LIMIT ?""", ["article", q, q, limit])
-    tokens = con.execute("SELECT dyads_tokens(?)", [q]).fetchone()[0] or []
-    for row in rows:
-        row["text"] = snippet(row["text"] or "", tokens)
-    return rows
-
-
-def fold_same_length(text: str) -> str:
-    """Lower case without accents, one output character per input character."""
-    return "".join((unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c for c in text)
-
-
-def snippet(text: str, tokens: list[str], *, width: int = 160) -> str:
-    """About ``width`` characters of ``text`` around the first of ``tokens`` found."""
-    folded = fold_same_length(text)
-    found = [i for i in (folded.find(t) for t in tokens) if i >= 0]
-    at = min(found) if found else 0
-    start = max(0, at - width // 3)
-    piece = text[start:start + width].replace("\n", " ").strip()
-    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
