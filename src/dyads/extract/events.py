@@ -167,6 +167,21 @@ class EventCoder:
                     return args
         return self._deep_prep(slots, head)
 
+    def _on_extra(self, trig: Trigger, head: Token) -> list[Arg]:
+        """Multiword triggers: preposition slots are first looked for on the required words
+        ("prendre des sanctions contre X": contre hangs on sanctions)."""
+        if not trig.extra:
+            return []
+        preps = tuple(s for s in trig.target if s.startswith("prep:"))
+        for child in head.children:
+            if fold(child.lemma_) in trig.extra or fold(child.text) in trig.extra:
+                for slot in preps:
+                    for tok in self.syn.fill(slot, child):
+                        args = self._with_conjuncts(tok, slot)
+                        if args:
+                            return args
+        return []
+
     def _deep_prep(self, slots: tuple[str, ...], head: Token) -> list[Arg]:
         """A preposition slot written on a noun below the trigger: "la suspension du travail
         de sa mission auprès de l'Otan" (auprès hangs on mission, not on suspension)."""
@@ -207,7 +222,8 @@ class EventCoder:
         return found
 
     def targets(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Arg]:
-        found = self.resolve(trig.target, head)
+        found = self._on_extra(trig, head)
+        found = found or self.resolve(trig.target, head)
         if not found and head.pos_ == "VERB" and "obj" not in trig.target:
             found = [a for a in self.resolve(("obj",), head)
                      if a.mention.actor not in {s.mention.actor for s in sources}]
