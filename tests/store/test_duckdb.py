@@ -226,3 +226,11 @@ def test_duckdb_not_a_store(tmp_path):
     duckdb.connect(str(path)).close()
     with pytest.raises(StoreError, match="not a dyads store"):
         Store(path, read_only=True)
+
+
+@pytest.mark.parametrize("value", ["2021-13-45", "2021-02-30", "last week", "21-10", "2021/10"])
+def test_duckdb_malformed_dates_are_value_errors(store, value):
+    with pytest.raises(ValueError):
+        store.events(since=value)
+    with pytest.raises(ValueError):
+        store.dyad("NATO", "RUS", until=value)

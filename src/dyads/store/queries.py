@@ -71,8 +71,9 @@ def period_bounds(since: str | None, until: str | None) -> tuple[date | None, da
 def _start(value: str | None, name: str) -> date | None:
     if not value:
         return None
-    point = parse_date(value)
-    if point.day is None:
+    point, text = parse_date(value), value.strip()
+    exact = text == point.key or (point.precision == "day" and text.startswith(point.key + "T"))
+    if point.day is None or not exact:  # "2021-13-45" is an error, not "2021"
         raise ValueError(f"--{name} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
     return point.day
 
