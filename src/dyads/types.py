@@ -115,6 +115,7 @@ class Event:
     modality: str = "asserted"
     label: str = ""
     sentence_start: int = 0
+    quoted: bool = False  # the trigger is inside a direct quotation (the speaker's words)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -117,8 +117,8 @@ class ActorIndex:
 def _case_ok(entry: TermEntry, tokens: list[Token]) -> bool:
     if entry.case == "exact":
         return all(t.text.isupper() or not t.text.isalpha() for t in tokens if len(t.text) > 1)
-    if entry.case == "title":
-        return tokens[0].text[:1].isupper()
+    if entry.case == "title":  # capitalised somewhere: "Al-Qaida" and "al-Qaida", never "chad"
+        return any(c.isupper() for t in tokens for c in t.text)
     return True
 
 
@@ -142,6 +142,8 @@ class MentionFinder:
         lang = kb.lang
         self.not_persons = lang.words("not_persons")
         self.honorifics = lang.words("honorifics")
+        self.location_preps = lang.words("location_preps")
+        self.possessives = lang.words("possessives")
 
     # ---- the scan -----------------------------------------------------------------------
     def run(self) -> ActorIndex:
@@ -226,6 +228,8 @@ class MentionFinder:
             start += 1
         while end > start and (self.doc[end - 1].pos_ == "PUNCT" or self.doc[end - 1].text in ("'s", "’s")):
             end -= 1
+        end = self._hyphen_end(end)
+        start = self._first_name_start(start, end)
         if start >= end or not self._free(start, end):
             return None
         text = self.doc[start:end].text
@@ -233,19 +237,53 @@ class MentionFinder:
             return None
         return self.doc[start:end]
 
+    def _hyphen_end(self, end: int) -> int:
+        """Extend a name over a hyphenated last part the NER cut off ("Moon Jae" + "-in")."""
+        doc = self.doc
+        while end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha and self.by_token[end + 1] is None:
+            end += 2
+        return end
+
+    def _first_name_start(self, start: int, end: int) -> int:
+        """Extend a name over a first name the NER put in another entity ("Nancy" + "Pelosi")."""
+        if start == 0:
+            return start
+        prev = self.doc[start - 1]
+        attached = self.doc[start].head.i == prev.i or start <= prev.head.i < end
+        if prev.pos_ == "PROPN" and prev.is_title and attached and self.by_token[prev.i] is None \
+                and self.folded[prev.i] not in self.honorifics and self._role_at(prev.i, end) is None:
+            return start - 1
+        return start
+
     def _add_people(self) -> None:
-        for span in self._person_spans():
-            span = self._clean_span(span)
-            if span is None:
-                continue
-            person = self._resolve_person(span)
+        spans = [s for s in (self._clean_span(span) for span in self._person_spans()) if s is not None]
+        full = self._full_names(spans)
+        for span in spans:
+            person = self._resolve_person(span, full.get(fold(span.text)) if len(span) == 1 else None)
             self._place(Mention(span.start, span.end, "PER", "person", person.actor, person.role,
                                 person.name, person))
+        self._carry_surnames()
 
-    def _resolve_person(self, span: Span) -> Person:
+    def _full_names(self, spans: list[Span]) -> dict[str, Span]:
+        """One-word names -> the first full name of the article that ends (else starts) with
+        that word: "Kim" -> "Kim Jong Un" even when "Kim" is written first."""
+        by_last: dict[str, Span] = {}
+        by_first: dict[str, Span] = {}
+        for span in spans:
+            if len(span) > 1:
+                by_last.setdefault(fold(span[-1].text), span)
+                by_first.setdefault(fold(span[0].text), span)
+        return by_first | by_last
+
+    def _resolve_person(self, span: Span, full: Span | None = None) -> Person:
         key, surname = fold(span.text), fold(span[-1].text)
         known = self.by_key.get(key) or (self.by_key.get(surname) if len(span) == 1 or key not in self.kb.people else None)
         title = self._title_near(span)
+        if known is None and full is not None and self.kb.person(span.text, self.published) is None:
+            known = self._resolve_person(full)
+            known.keys.add(key)
+            self.by_key.setdefault(key, known)
         if known is not None:
             if title and not known.title:
                 self._apply_title(known, title)
@@ -264,6 +302,18 @@ class MentionFinder:
             self.by_key.setdefault(k, person)
         return person
 
+    def _carry_surnames(self) -> None:
+        """Later mentions of a person's surname that the NER did not tag ("Trump said")."""
+        forms = {p.name.split()[-1]: p for p in self.people if len(p.name.split()) > 1}
+        for tok in self.doc:
+            person = forms.get(tok.text)
+            if person is None or self.by_token[tok.i] is not None:
+                continue
+            if (tok.is_sent_start and tok.pos_ != "PROPN") or tok.ent_type_ not in ("", "MISC", *PERSON_LABELS):
+                continue
+            self._place(Mention(tok.i, tok.i + 1, "PER", "person", person.actor, person.role,
+                                person.name, person))
+
     def _unique_surname(self, surname: str):
         names = self.kb.surnames.get(surname, set())
         records = [r for n in names for r in self.kb.people.get(n, [])]
@@ -272,15 +322,16 @@ class MentionFinder:
             return next(iter(current.values()))
         return None
 
-    def _apply_title(self, person: Person, title: tuple[str, RoleTerm, str | None]) -> None:
+    def _apply_title(self, person: Person, title: tuple[str, RoleTerm | None, str | None]) -> None:
         text, role_term, actor = title
-        person.title = text
+        if role_term is not None:
+            person.title = text
         if actor:
             person.actor = self.kb.coded_as(actor)
             person.source = "text"
         if person.actor and self.kb.actor(person.actor).kind == "igo":
             person.role = IGO_ROLE
-        elif actor or not person.role:
+        elif role_term is not None and (actor or not person.role):
             person.role = role_term.role
 
     def _context_actors(self) -> None:
@@ -311,12 +362,15 @@ class MentionFinder:
         end = span.start
         if end > 0 and self.doc[end - 1].text == ",":
             end -= 1
+        elif end > 0 and self.doc[end - 1].pos_ == "ADP":
+            return end, end  # "à l'arrivée de Nancy Pelosi": the name is a complement, not titled
         start = end
         while start > 0 and end - start < 10:
             tok = self.doc[start - 1]
             if tok.is_space or tok.is_sent_end or tok.ent_type_ in PERSON_LABELS:
                 break
-            if tok.pos_ not in TITLE_POS and tok.text not in ("-", "'", "’"):
+            if tok.pos_ not in TITLE_POS and tok.text not in ("-", "'", "’", "'s", "’s") \
+                    and self.folded[tok.i] not in self.possessives:
                 break
             start -= 1
             if tok.is_sent_start:
@@ -329,7 +383,7 @@ class MentionFinder:
             return start, start
         start += 1
         end = start
-        while end < len(self.doc) and end - start < 10:
+        while end < len(self.doc) and end - start < 12:
             tok = self.doc[end]
             if tok.is_space or tok.ent_type_ in PERSON_LABELS or tok.is_sent_start:
                 break
@@ -338,7 +392,28 @@ class MentionFinder:
             end += 1
         return start, end
 
-    def _title_in(self, start: int, end: int) -> tuple[str, RoleTerm, str | None] | None:
+    def _window_actor(self, start: int, end: int) -> str | None:
+        """The actor a title window names: its first actor that is not a place the office is
+        held in ("l'ambassadeur de France en Pologne" -> FRA); else the possessor's actor."""
+        actors = [m for m in self._mentions_in(start, end) if m.actor and m.kind != "person"]
+        home = [m for m in actors if m.start == 0 or self.folded[m.start - 1] not in self.location_preps]
+        if home or actors:
+            return (home or actors)[0].actor
+        if any(self.folded[i] in self.possessives for i in range(start, end)):
+            return self._possessor_actor(start)
+        return None
+
+    def _possessor_actor(self, i: int) -> str | None:
+        """"his top adviser X": the actor of the person named last before, in the sentence."""
+        sent_start = self.doc[i].sent.start
+        for j in range(i - 1, sent_start - 1, -1):
+            m = self.by_token[j]
+            person = m.person if m is not None else self.by_key.get(self.folded[j])
+            if person is not None and person.actor and self.doc[j].text[:1].isupper():
+                return person.actor
+        return None
+
+    def _title_in(self, start: int, end: int) -> tuple[str, RoleTerm | None, str | None] | None:
         for i in range(start, end):
             found = self._role_at(i, end)
             if found is None:
@@ -347,10 +422,8 @@ class MentionFinder:
             first = i
             while first > start and self.doc[first - 1].pos_ in ("ADJ", "PROPN", "NOUN"):
                 first -= 1
-            actors = [m for m in self._mentions_in(start, end) if m.actor and m.kind != "person"]
-            actor = actors[0].actor if actors else None
             text = self.doc[first:end].text.strip(" ,")
-            return text, role_term, actor
+            return text, role_term, self._window_actor(start, end)
         return None
 
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -361,13 +434,23 @@ class MentionFinder:
                 out.append(m)
         return out
 
-    def _title_near(self, span: Span) -> tuple[str, RoleTerm, str | None] | None:
+    def _title_near(self, span: Span) -> tuple[str, RoleTerm | None, str | None] | None:
+        """The title (or at least the actor) written next to a name: before it ("le ministre
+        russe X", "Sudan's X"), else in an apposition after it ("X, chef de la force russe")."""
         left = self._window_left(span)
         found = self._title_in(*left) if left[0] < left[1] else None
+        if found is None and left[0] < left[1] and self.doc[left[1] - 1].text in ("'s", "’s"):
+            actor = self._window_actor(left[0], left[1] - 1)
+            found = (self.doc[left[0]:left[1] - 1].text, None, actor) if actor else None
+        if found is not None and found[2]:
+            return found
+        right = self._window_right(span)
+        if right[0] >= right[1]:
+            return found
+        after = self._title_in(*right)
         if found is None:
-            right = self._window_right(span)
-            found = self._title_in(*right) if right[0] < right[1] else None
-        return found
+            return after
+        return found[0], found[1], after[2] if after else self._window_actor(*right)
 
 
 def role_at(folded: list[str], kb: ActorKB, i: int, limit: int) -> tuple[int, RoleTerm] | None:

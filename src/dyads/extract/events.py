@@ -67,6 +67,7 @@ class EventCoder:
         self.pronouns = {fold(p) for p in (lang.config.get("pronouns") or {})}
         self.possessives = lang.words("possessives")
         self.reciprocal = lang.words("reciprocal")
+        self.main_actor = self._main_actor()
         self.plain_statement = set(lang.config.get("plain_statement_codes", ["010"]))
         self.location_preps = {lang.prep(p) for p in lang.config.get("location_preps", [])}
 
@@ -115,6 +116,15 @@ class EventCoder:
             return self._antecedent(tok, via) if coref else None
         if depth <= 0:
             return None
+        inner = self._inner_actor(tok, via, depth, coref)
+        if inner is not None:
+            return inner
+        role = self._role_noun(tok) if depth == NP_DEPTH else None
+        if role and self.main_actor is not None and tok.pos_ == "NOUN":
+            return Arg(self.main_actor, tok.i, tok.i + 1, role, via + ">context")  # "la police", "the army"
+        return None
+
+    def _inner_actor(self, tok: Token, via: str, depth: int, coref: bool) -> Arg | None:
         for child in sorted(tok.children, key=lambda c: (c.dep_ not in self.syn.amod, c.i)):
             if child.dep_ in self.syn.clause or child.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "CCONJ"):
                 continue
@@ -126,6 +136,17 @@ class EventCoder:
                 start, end = min(tok.i, inner.start), max(tok.i + 1, inner.end)
                 return Arg(inner.mention, start, end, role, via)
         return None
+
+    def _main_actor(self) -> Mention | None:
+        """The state the article is mostly about (most mentioned), for bare role nouns."""
+        counts: dict[str, list[Mention]] = {}
+        for m in self.index.mentions:
+            if m.actor and m.person is None and self.kb.actor(m.actor).kind == "state":
+                counts.setdefault(m.actor, []).append(m)
+        if not counts:
+            return None
+        best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
+        return best[0]
 
     def _antecedent(self, tok: Token, via: str) -> Arg | None:
         verb = self.syn.governing_verb(tok) if tok.pos_ != "VERB" else tok
@@ -146,9 +167,9 @@ class EventCoder:
         if first is not None:
             out.append(first)
         for c in tok.children:
-            if c.dep_ not in self.syn.conj or c.pos_ not in ("NOUN", "PROPN") or self._is_trigger(c):
+            if c.dep_ not in self.syn.conj or c.pos_ not in ("NOUN", "PROPN", "PRON") or self._is_trigger(c):
                 continue
-            more = self.actor_of(c, via, depth=2, coref=False)  # "la Russie et la Chine"
+            more = self.actor_of(c, via, depth=2, coref=c.pos_ == "PRON")  # "la Russie et la Chine"
             if more is not None and all(more.mention.actor != a.mention.actor for a in out):
                 out.append(more)
         return out
@@ -283,21 +304,44 @@ class EventCoder:
         return False
 
     def modality(self, head: Token) -> str:
+        """asserted, or why not: question, hypothetical, conditional, or the modal verb's
+        meaning (possible, planned, threatened, requested...) when the trigger is its complement."""
         if head.sent.text.rstrip().endswith(self.lang.config.get("question_mark", "?")):
             return "question"
-        for verb in self._clause_verbs(head):
-            for c in verb.children:
-                if fold(c.text) in self.hypothetical and c.i < verb.i and c.dep_ == "mark":
-                    return "hypothetical"
-                if c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood"):
-                    return "conditional"
-                if c.dep_.startswith("aux") and fold(c.lemma_) in self.modal:
-                    return self.modal[fold(c.lemma_)]
-            if "Cnd" in verb.morph.get("Mood"):
+        verb = head if head.pos_ in ("VERB", "AUX") else self.syn.governing_verb(head, max_up=2)
+        if verb is None:
+            return "asserted"
+        for c in verb.children:
+            if fold(c.text) in self.hypothetical and c.i < verb.i and c.dep_ == "mark":
+                return "hypothetical"
+            if c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood"):
                 return "conditional"
-            if verb.i != head.i and fold(verb.lemma_) in self.modal and fold(verb.lemma_) not in self.announce:
-                return self.modal[fold(verb.lemma_)]
+            if c.dep_.startswith("aux") and fold(c.lemma_) in self.modal:
+                return self.modal[fold(c.lemma_)]
+        if "Cnd" in verb.morph.get("Mood") or self._conditional_form(verb) or \
+                any(c.dep_.startswith("aux") and self._conditional_form(c) for c in verb.children):
+            return "conditional"
+        if verb.i != head.i and fold(verb.lemma_) in self.modal and fold(verb.lemma_) not in self.announce:
+            return self.modal[fold(verb.lemma_)]  # "menacer de sanctions", "threaten sanctions"
+        upper = verb.head
+        if verb.dep_ in self.syn.complement and upper.i != verb.i and fold(upper.lemma_) in self.modal \
+                and fold(upper.lemma_) not in self.announce:
+            return self.modal[fold(upper.lemma_)]  # "envisage de suspendre", "plans to expel"
         return "asserted"
+
+    def _quoted(self, head: Token) -> bool:
+        return any(q.start <= head.idx < q.end for q in self.quotes if len(q.text.split()) >= 3)
+
+    def _conditional_form(self, verb: Token) -> bool:
+        """Conditional mood by its form, for models that tag it as another tense (language data)."""
+        spec = self.lang.config.get("conditional") or {}
+        form, lemma = fold(verb.text), fold(verb.lemma_)
+        for ending in spec.get("endings", []):
+            if form.endswith(ending) and len(form) > len(ending) + 1:
+                stem = form[: -len(ending)]
+                if stem in (lemma, lemma[:-1]) and stem.endswith("r") or stem in spec.get("stems", []):
+                    return True
+        return False
 
     def date_of(self, head: Token) -> str | None:
         sent = head.sent
@@ -349,7 +393,7 @@ class EventCoder:
             sentence_start=sent.start_char,
             trigger={"text": head.text, "start": head.idx, "end": head.idx + len(head.text)},
             rule=f"{self.lang.code}.{rule}", negated=self.negated(head), modality=self.modality(head),
-            label=entry.label)
+            label=entry.label, quoted=self._quoted(head))
 
     def code_trigger(self, head: Token, trig: Trigger) -> list[Event]:
         sources = self.sources(head, trig)
@@ -359,6 +403,8 @@ class EventCoder:
                 return [self.make_event(head, trig.cameo, trig.rule, pair[0], pair[1])]
         if not sources:
             return []
+        if len(sources) >= 2 and "sym" in trig.flags and not self.resolve(trig.target, head):
+            return [self.make_event(head, trig.cameo, trig.rule, sources[0], sources[1])]  # "X and Y met"
         if len(sources) >= 2 and self._reciprocal(head):  # "X et Y s'accusent mutuellement"
             pairs = [(a, b) for a in sources for b in sources if a is not b]
             if "sym" in trig.flags:

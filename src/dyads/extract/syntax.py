@@ -36,6 +36,7 @@ class Syntax:
         self.passive_aux = lang.deps("passive_aux")
         self.poss_det = lang.deps("poss_det")
         self.clause = lang.deps("clause")
+        self.complement = lang.deps("complement_clause")
         self.agent_preps = {lang.prep(p) for p in lang.config.get("agent_preps", [])}
         self.complex_preps = {fold(k): v for k, v in (lang.config.get("complex_preps") or {}).items()}
         self.possessives = lang.words("possessives")
