@@ -67,6 +67,8 @@ class EventCoder:
         self.pronouns = {fold(p) for p in (lang.config.get("pronouns") or {})}
         self.possessives = lang.words("possessives")
         self.reciprocal = lang.words("reciprocal")
+        self.genitive = {lang.prep(p) for p in lang.config.get("genitive_preps", [])}
+        self.origin_preps = [lang.prep(p) for p in lang.config.get("origin_preps", [])]
         self.main_actor = self._main_actor()
         self.plain_statement = set(lang.config.get("plain_statement_codes", ["010"]))
         self.location_preps = {lang.prep(p) for p in lang.config.get("location_preps", [])}
@@ -125,11 +127,12 @@ class EventCoder:
         return None
 
     def _inner_actor(self, tok: Token, via: str, depth: int, coref: bool) -> Arg | None:
-        for child in sorted(tok.children, key=lambda c: (c.dep_ not in self.syn.amod, c.i)):
+        children = sorted(tok.children, key=lambda c: (c.dep_ in self.syn.conj, c.dep_ not in self.syn.amod, c.i))
+        for child in children:
             if child.dep_ in self.syn.clause or child.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "CCONJ"):
                 continue
-            if child.dep_ in self.syn.conj:
-                continue
+            if child.dep_ in self.syn.conj and (depth < NP_DEPTH or self._is_trigger(child)):
+                continue  # "des avions et des hélicoptères de l'armée syrienne": only at the top
             inner = self.actor_of(child, via, depth - 1, coref)
             if inner is not None:
                 role = self._role_noun(tok) or inner.role
@@ -223,6 +226,9 @@ class EventCoder:
 
     def _gov_subject(self, head: Token) -> Arg | None:
         """Subject of the verb governing a noun trigger, unless that verb reports speech."""
+        prep = self.syn.prep_of(head)
+        if prep is not None and prep not in self.genitive:
+            return None  # "depuis l'invasion ...", "after the invasion" is not what the subject did
         verb = self.syn.governing_verb(head)
         if verb is None:
             return None
@@ -240,6 +246,8 @@ class EventCoder:
             if subj is not None:
                 arg = self.actor_of(subj, "subj>inherited")
                 found = [arg] if arg else []
+        if not found and trig.cameo[:2] in PLACE_TARGET_ROOTS:
+            found = self.resolve(tuple(f"prep:{p}" for p in self.origin_preps), head)  # "tirées depuis Gaza"
         return found
 
     def targets(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Arg]:
@@ -248,6 +256,9 @@ class EventCoder:
         if not found and head.pos_ == "VERB" and "obj" not in trig.target:
             found = [a for a in self.resolve(("obj",), head)
                      if a.mention.actor not in {s.mention.actor for s in sources}]
+        if not found and "speech" in trig.flags:
+            clause = self._clause_actor(head, sources[0]) if sources else None  # "appelé à rencontrer X"
+            found = [clause] if clause else []
         if found or "target_required" in trig.flags:
             return found
         violent = trig.cameo[:2] in PLACE_TARGET_ROOTS

@@ -34,9 +34,13 @@ class Syntax:
         self.compound = lang.deps("compound")
         self.conj = lang.deps("conj")
         self.passive_aux = lang.deps("passive_aux")
+        self.passive_subj = lang.deps("passive_subj")
         self.poss_det = lang.deps("poss_det")
         self.clause = lang.deps("clause")
         self.complement = lang.deps("complement_clause")
+        self.control = lang.deps("control")
+        self.relative = lang.deps("relative")
+        self.relative_pronouns = lang.words("relative_pronouns")
         self.agent_preps = {lang.prep(p) for p in lang.config.get("agent_preps", [])}
         self.complex_preps = {fold(k): v for k, v in (lang.config.get("complex_preps") or {}).items()}
         self.possessives = lang.words("possessives")
@@ -105,6 +109,14 @@ class Syntax:
             found = self.agent_of(part)
             if found is not None:
                 return found
+        return self._agent_after(head) if head.pos_ in ("NOUN", "PROPN") else None
+
+    def _agent_after(self, noun: Token) -> Token | None:
+        """"l'invasion de l'Ukraine par la Russie" with "par la Russie" attached higher up."""
+        nxt = noun.right_edge.i + 1
+        if nxt < len(noun.doc) and noun.doc[nxt].dep_ in self.case \
+                and self.lang.prep(noun.doc[nxt].text) in self.agent_preps:
+            return noun.doc[nxt].head
         return None
 
     def participles(self, noun: Token) -> list[Token]:
@@ -150,8 +162,10 @@ class Syntax:
         for level in range(max_up, -1, -1):
             subj = self.subject(cur)
             if subj is not None:
+                if fold(subj.text) in self.relative_pronouns and cur.dep_ in self.relative:
+                    return cur.head  # "les militaires qui ont tiré": the noun the clause hangs on
                 return subj
-            if cur.head.i == cur.i or (cur.dep_ not in self.clause and cur.dep_ not in self.conj):
+            if cur.head.i == cur.i or cur.dep_ not in self.control:
                 return None
             if cur.head.pos_ in ("NOUN", "PROPN"):
                 return self.noun_owner(cur.head, level - 1)
