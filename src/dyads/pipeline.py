@@ -17,13 +17,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from dyads.errors import UnsupportedLanguage
 from dyads.extract.actors import ActorIndex, find_mentions, to_entities
 from dyads.extract.codebook import get_codebook
 from dyads.extract.events import code_events
-from dyads.extract.kb import ActorKB, build_kb
+from dyads.extract.kb import ActorKB, load_kb
 from dyads.extract.quotes import find_quotes
 from dyads.extract.timex import find_timexes, parse_published
 from dyads.lang import available_languages, get_language
@@ -56,11 +55,8 @@ class Extractor:
         self._kbs: dict[str, ActorKB] = {}
 
     def kb(self, code: str) -> ActorKB:
-        if code not in self._kbs:
-            nlp = load_pipeline(code)
-            tokenize = lambda text: [t.text for t in nlp.tokenizer(text)]  # noqa: E731
-            files = tuple(Path(p) for p in self.settings.actor_files)
-            self._kbs[code] = build_kb(get_language(code), tokenize, files)
+        if code not in self._kbs:  # built once per process (load_kb caches it), shared by Extractors
+            self._kbs[code] = load_kb(code, self.settings.actor_files)
         return self._kbs[code]
 
     def language_of(self, article: Article) -> str:

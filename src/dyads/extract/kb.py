@@ -6,15 +6,20 @@ files (TSV in the actor_terms layout, YAML, or CAMEO/PETRARCH dictionary text), 
 language's spaCy tokenizer (so multiword terms are keyed exactly as the text is tokenised).
 Output: ``ActorKB`` with dict lookups keyed by folded token tuples: actor terms, role terms,
 people by full name/alias and by surname.
-Guarantees: built at most once per (language, user files); every lookup is a dict hit; an
-actor id used by a term but unknown to the codebook is still usable (kind "unknown").
+Guarantees: built at most once per process for each (language, user files) by ``load_kb``;
+every lookup is a dict hit; an actor id used by a term but unknown to the codebook is still
+usable (kind "unknown"). Terms are tokenised word by word, all words in one tokenizer call
+(spaCy tokenises each whitespace-separated chunk on its own, so the keys are the same as
+tokenising every term alone, which the builder checks and falls back to).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -25,6 +30,8 @@ from dyads.lang import LanguageData, RoleTerm, read_tsv
 from dyads.textnorm import fold, norm_apostrophes
 
 IGO_ROLE = "IGO"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_WORDS_PER_CALL = 2000  # words tokenised per tokenizer call when building keys
 
 
 @dataclass(frozen=True)
@@ -120,14 +127,14 @@ class ActorKB:
 
 
 def _parse_date(value: str) -> date | None:
-    mt = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", value.strip())
+    mt = _DATE.match(value.strip())
     if not mt:
         return None
     return date(int(mt.group(1)), int(mt.group(2) or 1), int(mt.group(3) or 1))
 
 
 def _end_date(value: str) -> date | None:
-    mt = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", value.strip())
+    mt = _DATE.match(value.strip())
     if not mt:
         return None
     if mt.group(3):
@@ -158,12 +165,48 @@ def _case_rule(term: str, kind: str) -> str:
 class KBBuilder:
     """Builds an ActorKB; ``tokenize`` splits a term the way the spaCy pipeline does."""
 
-    def __init__(self, lang: LanguageData, tokenize):
+    def __init__(self, lang: LanguageData, tokenize: Callable[[str], list[str]]):
         self.kb = ActorKB(lang=lang)
         self.tokenize = tokenize
+        self._words: dict[str, tuple[str, ...]] = {}  # word -> its folded tokens
 
     def key(self, term: str) -> tuple[str, ...]:
-        return tuple(fold(t) for t in self.tokenize(norm_apostrophes(term)) if t.strip())
+        """The folded tokens of a term, as the spaCy tokenizer splits it."""
+        words = norm_apostrophes(term).split()
+        if any(w not in self._words for w in words):
+            self.pretokenize([term])
+        return tuple(t for w in words for t in self._words[w])
+
+    def pretokenize(self, terms: Iterable[str]) -> None:
+        """Tokenise the words of many terms at once (one tokenizer call per 2,000 words)."""
+        words = list(dict.fromkeys(w for term in terms for w in norm_apostrophes(term).split()
+                                   if w not in self._words))
+        for start in range(0, len(words), _WORDS_PER_CALL):
+            chunk = words[start:start + _WORDS_PER_CALL]
+            if not self._assign(chunk, self.tokenize(" ".join(chunk))):
+                for word in chunk:  # the tokenizer joined words: tokenise each word alone
+                    self._words[word] = tuple(fold(t) for t in self.tokenize(word) if t.strip())
+
+    def _assign(self, words: list[str], tokens: list[str]) -> bool:
+        """Give each word its tokens; False when the tokens do not split at the word limits."""
+        found: dict[str, tuple[str, ...]] = {}
+        i, text, parts = 0, "", []
+        for token in tokens:
+            if not token.strip():
+                continue
+            if i >= len(words):
+                return False
+            text += token
+            parts.append(fold(token))
+            if text == words[i]:
+                found[words[i]] = tuple(parts)
+                i, text, parts = i + 1, "", []
+            elif not words[i].startswith(text):
+                return False
+        if i != len(words) or text:
+            return False
+        self._words.update(found)
+        return True
 
     def add_term(self, term: str, actor: str, role: str, kind: str) -> None:
         key = self.key(term)
@@ -184,6 +227,7 @@ class KBBuilder:
             self.kb.actors[info.id] = info
 
     def load_terms(self) -> None:
+        self.pretokenize([*self.kb.lang.actor_terms, *self.kb.lang.roles])
         for term, entries in self.kb.lang.actor_terms.items():
             for actor, role, kind in entries:
                 self.add_term(term, actor, role, kind)
@@ -214,9 +258,13 @@ class KBBuilder:
 
     def load_people(self) -> None:
         root = resources.files("dyads.codebooks")
-        for entry in sorted(p.name for p in root.iterdir() if p.name.startswith("people")
-                            and p.name.endswith(".tsv")):
-            for line, row in read_tsv("dyads.codebooks", entry):
+        files = sorted(p.name for p in root.iterdir() if p.name.startswith("people")
+                       and p.name.endswith(".tsv"))
+        tables = [(entry, read_tsv("dyads.codebooks", entry)) for entry in files]
+        self.pretokenize(form for _entry, rows in tables for _line, row in rows
+                         for form in [row.get("name", ""), *row.get("aliases", "").split("|")])
+        for entry, rows in tables:
+            for line, row in rows:
                 if not row.get("name") or not row.get("actor"):
                     raise LexiconError(f"codebooks/{entry}", line, "empty name or actor")
                 office = row.get(f"office_{self.kb.lang.code}") or row.get("office_en", "")
@@ -284,6 +332,31 @@ class KBBuilder:
                                   "alias")
             elif not name:
                 raise LexiconError(str(path), number, "line has neither a name nor a [CODE]")
+
+
+def load_kb(code: str, user_files: Iterable[str | Path] = ()) -> ActorKB:
+    """The knowledge base of a language, built once per process and then shared.
+
+    Args:
+        code: ISO 639-1 code of a language with data and an installed spaCy model.
+        user_files: extra actor files; a file changed on disk since the last call is re-read.
+
+    Returns:
+        The (read-only) ``ActorKB``, the same object for the same language and files.
+    """
+    paths = tuple(Path(p) for p in user_files)
+    stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    return _load_kb(code, stamps)
+
+
+@lru_cache(maxsize=16)
+def _load_kb(code: str, stamps: tuple[tuple[str, int, int], ...]) -> ActorKB:
+    from dyads.lang import get_language
+    from dyads.nlp import load_pipeline
+
+    tokenizer = load_pipeline(code).tokenizer
+    return build_kb(get_language(code), lambda text: [t.text for t in tokenizer(text)],
+                    tuple(Path(path) for path, _mtime, _size in stamps))
 
 
 def build_kb(lang: LanguageData, tokenize, user_files: tuple[Path, ...] = ()) -> ActorKB:
