@@ -178,7 +178,7 @@ class EventCoder:
         return out
 
     # ---- argument frames ----------------------------------------------------------------
-    def resolve(self, slots: tuple[str, ...], head: Token) -> list[Arg]:
+    def resolve(self, slots: tuple[str, ...], head: Token, deep: bool = True) -> list[Arg]:
         for slot in slots:
             if slot == "gov":
                 found = self._gov_subject(head)
@@ -186,10 +186,25 @@ class EventCoder:
                     return [found]
                 continue
             for tok in self.syn.fill(slot, head):
-                args = self._with_conjuncts(tok, slot)
+                args = [a for a in self._with_conjuncts(tok, slot) if not self._is_place(a, slot, head)]
                 if args:
                     return args
-        return self._deep_prep(slots, head)
+        return self._deep_prep(slots, head) if deep else []
+
+    def _is_place(self, arg: Arg, slot: str, head: Token) -> bool:
+        """A capital or region after a place preposition ("à Bruxelles") is where, not whom,
+        except for force and violence."""
+        if arg.mention.kind not in ("capital", "region") or not slot.startswith("prep:"):
+            return False
+        return self.lang.prep(slot[5:].split(">")[0]) in self.location_preps and not self._violent(head)
+
+    def _violent(self, head: Token) -> bool:
+        return any(t.cameo[:2] in PLACE_TARGET_ROOTS for t in self._entries(head))
+
+    def _entries(self, tok: Token) -> list[Trigger]:
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"
+        return next((self.lang.triggers[(k, pos)] for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_)
+                     if (k, pos) in self.lang.triggers), [])
 
     def _on_extra(self, trig: Trigger, head: Token) -> list[Arg]:
         """Multiword triggers: preposition slots are first looked for on the required words
@@ -222,6 +237,13 @@ class EventCoder:
                         args = self._with_conjuncts(tok, slot + ">deep")
                         if args:
                             return args
+        verb = self.syn.governing_verb(head, max_up=1) if head.pos_ != "VERB" else None
+        specific = [s for s in preps if self.lang.prep(s[5:]) not in self.genitive | self.syn.agent_preps]
+        for slot in specific if verb is not None else []:
+            for tok in self.syn.fill(slot, verb):  # "la suspension ... auprès de l'Otan" hung on the verb
+                args = self._with_conjuncts(tok, slot + ">up")
+                if args:
+                    return args
         return []
 
     def _gov_subject(self, head: Token) -> Arg | None:
@@ -252,10 +274,11 @@ class EventCoder:
 
     def targets(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Arg]:
         found = self._on_extra(trig, head)
-        found = found or self.resolve(trig.target, head)
+        found = found or self.resolve(trig.target, head, deep=False)
         if not found and head.pos_ == "VERB" and "obj" not in trig.target:
-            found = [a for a in self.resolve(("obj",), head)
+            found = [a for a in self.resolve(("obj",), head, deep=False)
                      if a.mention.actor not in {s.mention.actor for s in sources}]
+        found = found or self._deep_prep(trig.target, head)
         if not found and "speech" in trig.flags:
             clause = self._clause_actor(head, sources[0]) if sources else None  # "appelé à rencontrer X"
             found = [clause] if clause else []

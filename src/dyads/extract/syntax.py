@@ -42,7 +42,7 @@ class Syntax:
         self.relative = lang.deps("relative")
         self.relative_pronouns = lang.words("relative_pronouns")
         self.agent_preps = {lang.prep(p) for p in lang.config.get("agent_preps", [])}
-        self.complex_preps = {fold(k): v for k, v in (lang.config.get("complex_preps") or {}).items()}
+        self.complex_preps = {fold(k): lang.prep(v) for k, v in (lang.config.get("complex_preps") or {}).items()}
         self.possessives = lang.words("possessives")
 
     # ---- prepositions -----------------------------------------------------------------
@@ -66,6 +66,11 @@ class Syntax:
     def prep_dependents(self, head: Token) -> Iterator[tuple[str, Token]]:
         """(preposition, noun) pairs for the prepositional dependents of ``head``."""
         for child in head.children:
+            if child.pos_ == "ADV" and fold(child.text) in self.complex_preps:
+                for obj in child.children:  # "auprès de l'Otan": the noun hangs on the adverb
+                    if obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                        yield self.complex_preps[fold(child.text)], obj
+                continue
             if child.dep_ not in self.prep_child:
                 continue
             pobjs = [g for g in child.children if g.dep_ in self.prep_object]
