@@ -187,6 +187,8 @@ class EventCoder:
                 continue
             for tok in self.syn.fill(slot, head):
                 args = [a for a in self._with_conjuncts(tok, slot) if not self._is_place(a, slot, head)]
+                if args and slot == "subj":
+                    args += self._left_conjunct(tok, args)
                 if args:
                     return args
         return self._deep_prep(slots, head) if deep else []
@@ -220,6 +222,17 @@ class EventCoder:
                         if args:
                             return args
         return []
+
+    def _left_conjunct(self, tok: Token, found: list[Arg]) -> list[Arg]:
+        """"Emmanuel Macron et Xi Jinping se sont entretenus" parsed with Macron apart: the
+        actor just before a coordinating conjunction that opens the subject joins it."""
+        start = tok.left_edge.i
+        if start < 2 or self.doc[start - 1].pos_ != "CCONJ":
+            return []
+        m = self.index.at(start - 2)
+        if m is None or not m.actor or any(a.mention.actor == m.actor for a in found):
+            return []
+        return [Arg(m, m.start, m.end, m.role, "subj>conj")]
 
     def _deep_prep(self, slots: tuple[str, ...], head: Token) -> list[Arg]:
         """A preposition slot written on a noun below the trigger: "la suspension du travail
@@ -389,19 +402,22 @@ class EventCoder:
         return self.published
 
     def location_of(self, head: Token) -> dict | None:
-        for verb in [head] + self._clause_verbs(head)[:1]:
-            for prep, noun in self.syn.prep_dependents(verb):
-                if noun.pos_ != "PROPN":
-                    continue
-                m = self.index.at(noun.i)
-                name = self.doc[m.start:m.end].text if m else noun.text
-                if m is not None and m.kind in ("name", "alias") and m.actor:
-                    info = self.kb.actor(m.actor)
-                    if info.kind == "state":
-                        return {"name": name, "country": m.actor, "lat": info.lat, "lon": info.lon}
-                place = lookup_place(name)
-                if place is not None:
-                    return place
+        """Where: the first place named after a place preposition in the trigger's clause."""
+        verb = head if head.pos_ in ("VERB", "AUX") else (self.syn.governing_verb(head) or head)
+        for tok in verb.subtree:
+            if tok.pos_ != "PROPN" or self.syn.prep_of(tok) not in self.location_preps:
+                continue
+            m = self.index.at(tok.i)
+            if m is not None and m.person is not None:
+                continue
+            name = self.doc[m.start:m.end].text if m else tok.text
+            if m is not None and m.kind in ("name", "alias", "region") and m.actor:
+                info = self.kb.actor(m.actor)
+                if info.kind == "state":
+                    return {"name": name, "country": m.actor, "lat": info.lat, "lon": info.lon}
+            place = lookup_place(name)
+            if place is not None:
+                return place
         return None
 
     # ---- events -------------------------------------------------------------------------

@@ -1,0 +1,99 @@
+"""The event coder on sentences we wrote, one per argument frame, in French and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.pipeline import Extractor, Settings
+from dyads.types import Article
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Extractor(Settings(include_unasserted=True))
+
+
+def events(coder, text, lang, published="2022-03-01"):
+    document = coder.extract_article(Article(id="t", text=text, language=lang, published=published))
+    return document.events
+
+
+def triples(evs, asserted_only=True):
+    return {(e.source.actor, e.target.actor, e.root) for e in evs
+            if not asserted_only or (not e.negated and e.modality == "asserted")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # active verb, direct object with an actor adjective
+    ("fr", "L'Otan a expulsé huit diplomates russes mercredi.", ("NATO", "RUS", "17")),
+    ("en", "NATO expelled eight Russian diplomats on Wednesday.", ("NATO", "RUS", "17")),
+    # passive with agent
+    ("fr", "Huit diplomates russes ont été expulsés par l'Otan.", ("NATO", "RUS", "17")),
+    ("en", "Eight Russian diplomats were expelled by NATO.", ("NATO", "RUS", "17")),
+    # nominalisation with its agent ("par") and patient ("de")
+    ("fr", "Moscou a dénoncé l'expulsion par l'Otan de huit diplomates russes.", ("NATO", "RUS", "17")),
+    # the subject of the governing verb is the source of the event noun
+    ("fr", "L'Union européenne a imposé de nouvelles sanctions contre la Russie.", ("EU", "RUS", "16")),
+    ("en", "The European Union imposed new sanctions on Russia.", ("EU", "RUS", "16")),
+    # possessive: "sa mission" is the subject's; the target hangs on "auprès de"
+    ("fr", "La Russie a annoncé la suspension de sa mission auprès de l'Otan.", ("RUS", "NATO", "16")),
+    # verb with a prepositional target
+    ("fr", "Le Mali a demandé à la France de retirer ses troupes.", ("MLI", "FRA", "10")),
+    # criticism with a direct object
+    ("fr", "Moscou a dénoncé la décision de l'Otan.", ("RUS", "NATO", "11")),
+    ("en", "Beijing condemned the United States for the arms sale.", ("CHN", "USA", "11")),
+    # force against a place
+    ("fr", "L'armée israélienne a mené des frappes dans la bande de Gaza.", ("ISR", "PSE", "19")),
+    # title + demonym subject
+    ("en", "Russian Foreign Minister Sergei Lavrov accused NATO of provocations.", ("RUS", "NATO", "11")),
+])
+def test_events_frames(coder, lang, text, expected):
+    assert expected in triples(events(coder, text, lang))
+
+
+def test_events_symmetric_meeting_is_one_event(coder):
+    evs = [e for e in events(coder, "Emmanuel Macron et Xi Jinping se sont entretenus mercredi par téléphone.", "fr")
+           if e.root == "04"]
+    assert len(evs) == 1
+    assert {evs[0].source.actor, evs[0].target.actor} == {"FRA", "CHN"}
+
+
+def test_events_reciprocal_accusations_go_both_ways(coder):
+    found = triples(events(coder, "L'Arménie et l'Azerbaïdjan s'accusent mutuellement de tirs à la frontière.", "fr"))
+    assert {("ARM", "AZE", "11"), ("AZE", "ARM", "11")} <= found
+
+
+@pytest.mark.parametrize("lang,text,field,value", [
+    ("fr", "L'Otan n'a pas expulsé de diplomates russes.", "negated", True),
+    ("en", "NATO did not expel any Russian diplomats.", "negated", True),
+    ("fr", "La Russie pourrait suspendre sa mission auprès de l'Otan.", "modality", "possible"),
+    ("en", "The EU could impose sanctions on Belarus.", "modality", "possible"),
+    ("fr", "L'Otan expulserait des diplomates russes, selon la presse.", "modality", "conditional"),
+    ("fr", "L'Otan va-t-elle expulser des diplomates russes ?", "modality", "question"),
+    ("fr", "Si Moscou attaque l'Ukraine, l'UE imposera des sanctions à la Russie.", "modality", "hypothetical"),
+    ("en", "Washington threatened to impose sanctions on Moscow.", "modality", "threatened"),
+])
+def test_events_negation_and_modality(coder, lang, text, field, value):
+    evs = events(coder, text, lang)
+    assert evs, "the trigger should still be coded"
+    assert any(getattr(e, field) == value for e in evs)
+    default = Extractor().extract_article(Article(id="t", text=text, language=lang)).events
+    assert not [e for e in default if getattr(e, field) == value]  # left out by default
+
+
+def test_events_carry_provenance(coder):
+    text = "Début octobre, l'Otan a expulsé huit diplomates russes à Bruxelles."
+    evs = [e for e in events(coder, text, "fr", published="2021-10-19T22:22:00+02:00") if e.root == "17"]
+    event = evs[0]
+    assert text[event.trigger["start"]:event.trigger["end"]] == event.trigger["text"] == "expulsé"
+    assert event.sentence == text
+    assert event.date == "2021-10"
+    assert event.cameo == "174" and event.quad_class == 4 and event.goldstein < 0
+    assert event.plover["type"] == "COERCE"
+    assert event.rule.startswith("fr.verb.")
+    assert event.source.code == "IGOWSTNAT" and event.target.code.startswith("RUS")
+    assert event.location and event.location["country"] == "BEL"
+
+
+def test_events_unresolved_arguments_give_no_event(coder):
+    assert events(coder, "Ils ont expulsé plusieurs personnes hier.", "fr") == []
