@@ -43,6 +43,8 @@ def summary(
     console.print(_table(f"{a}–{b} by month", ["month", f"{a}→{b}", f"{b}→{a}", "net Goldstein"],
                          [[r["period"], r["a_to_b"]["count"], r["b_to_a"]["count"], r["net"]["goldstein_mean"]]
                           for r in data["dyad"]]))
-    console.print(_table("latest events", ["date", "source", "cameo", "target", "label"],
-                         [[e.get("date"), e.get("source_actor"), e.get("cameo"), e.get("target_actor"),
-                           (e.get("label") or "")[:40]] for e in data["events"]]))
+    console.print(_table("latest events", ["date", "source", "cameo", "target", "PLOVER"],
+                         [[e.get("date"), (e.get("source") or {}).get("actor"), e.get("cameo"),
+                           (e.get("target") or {}).get("actor"),
+                           f"{e.get('plover_type') or ''} {e.get('plover_mode') or ''}".strip()]
+                          for e in data["events"]]))

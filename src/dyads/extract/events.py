@@ -35,7 +35,8 @@ from dyads.textnorm import fold
 from dyads.types import Event, Participant, Quote, Timex
 
 SYMMETRIC_ROOTS = {"04", "05", "06"}
-PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}  # force and violence: a place can be the target
+PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}
+DATED_KINDS = {"date", "month", "year", "relative", "period"}  # force and violence: a place can be the target
 NP_DEPTH = 3
 
 
@@ -391,15 +392,41 @@ class EventCoder:
         return False
 
     def date_of(self, head: Token) -> str | None:
+        """The time expression attached to the trigger's clause, else the publication date.
+
+        A date inside another noun phrase ("l'Acte fondateur de 1997") does not date the event.
+        """
         sent = head.sent
-        scope = self._clause_verbs(head) or [head]
-        top = scope[-1]
-        lo, hi = top.left_edge.idx, top.right_edge.idx + len(top.right_edge.text)
-        candidates = [t for t in self.timexes if sent.start_char <= t.start < sent.end_char
-                      and lo <= t.start < hi and t.kind in ("date", "month", "year", "relative", "period")]
-        if candidates:
-            return min(candidates, key=lambda t: abs(t.start - head.idx)).value
-        return self.published
+        verb = head if head.pos_ in ("VERB", "AUX") else self.syn.governing_verb(head, max_up=2)
+        anchors = {head.i}
+        while verb is not None and len(anchors) < 4:  # the clause verb and the verbs controlling it
+            anchors.add(verb.i)
+            verb = verb.head if verb.dep_ in self.syn.control and verb.head.i != verb.i else None
+        best = None
+        for timex in self.timexes:
+            if not (sent.start_char <= timex.start < sent.end_char) or timex.kind not in DATED_KINDS:
+                continue
+            span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None or not self._attached(span.root, anchors, head):
+                continue
+            if best is None or abs(timex.start - head.idx) < abs(best.start - head.idx):
+                best = timex
+        return best.value if best is not None else self.published
+
+    def _attached(self, tok: Token, anchors: set[int], head: Token) -> bool:
+        cur = tok
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i in anchors:
+                return True
+            if cur.pos_ in ("NOUN", "PROPN") and not self._time_word(cur):
+                return False
+        return False
+
+    def _time_word(self, tok: Token) -> bool:
+        return any(t.start <= tok.idx < t.end for t in self.timexes)
 
     def location_of(self, head: Token) -> dict | None:
         """Where: the first place named after a place preposition in the trigger's clause."""
