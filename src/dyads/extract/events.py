@@ -299,8 +299,24 @@ class EventCoder:
         if found or "target_required" in trig.flags:
             return found
         violent = trig.cameo[:2] in PLACE_TARGET_ROOTS
-        near = self._near_target(head, {a.mention.actor for a in sources}, places=violent)
+        exclude = {a.mention.actor for a in sources}
+        near = self._near_target(head, exclude, places=violent) or self._only_other(head, exclude)
         return [near] if near else []
+
+    def _only_other(self, head: Token, exclude: set[str | None]) -> Arg | None:
+        """Last resort: the one other state or organisation named in the sentence."""
+        top = head if head.pos_ in ("VERB", "AUX") else (self.syn.governing_verb(head) or head)
+        while top.dep_ in self.syn.control and top.head.i != top.i:
+            top = top.head  # the clause and the verbs controlling it, not a reporting verb above
+        others = {}
+        for m in self.index.in_span(top.left_edge.i, top.right_edge.i + 1):
+            if m.actor and m.actor not in exclude and m.person is None and m.kind != "demonym" \
+                    and self.syn.prep_of(self.doc[m.start]) not in self.location_preps:
+                others.setdefault(m.actor, m)
+        if len(others) != 1:
+            return None
+        m = next(iter(others.values()))
+        return Arg(m, m.start, m.end, m.role, "sentence")
 
     @staticmethod
     def _distinct(src: Arg, tgt: Arg) -> bool:
@@ -493,7 +509,7 @@ class EventCoder:
             for tgt in targets:
                 if src.mention is tgt.mention or not self._distinct(src, tgt):
                     continue
-                rule = trig.rule + (".near" if tgt.via == "near" else "")
+                rule = trig.rule + ("." + tgt.via if tgt.via in ("near", "sentence") else "")
                 events.append(self.make_event(head, trig.cameo, rule, src, tgt))
         return events
 
