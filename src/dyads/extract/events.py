@@ -300,23 +300,8 @@ class EventCoder:
             return found
         violent = trig.cameo[:2] in PLACE_TARGET_ROOTS
         exclude = {a.mention.actor for a in sources}
-        near = self._near_target(head, exclude, places=violent) or self._only_other(head, exclude)
+        near = self._near_target(head, exclude, places=violent)
         return [near] if near else []
-
-    def _only_other(self, head: Token, exclude: set[str | None]) -> Arg | None:
-        """Last resort: the one other state or organisation named in the sentence."""
-        top = head if head.pos_ in ("VERB", "AUX") else (self.syn.governing_verb(head) or head)
-        while top.dep_ in self.syn.control and top.head.i != top.i:
-            top = top.head  # the clause and the verbs controlling it, not a reporting verb above
-        others = {}
-        for m in self.index.in_span(top.left_edge.i, top.right_edge.i + 1):
-            if m.actor and m.actor not in exclude and m.person is None and m.kind != "demonym" \
-                    and self.syn.prep_of(self.doc[m.start]) not in self.location_preps:
-                others.setdefault(m.actor, m)
-        if len(others) != 1:
-            return None
-        m = next(iter(others.values()))
-        return Arg(m, m.start, m.end, m.role, "sentence")
 
     @staticmethod
     def _distinct(src: Arg, tgt: Arg) -> bool:
@@ -325,9 +310,10 @@ class EventCoder:
             return True
         return bool(src.role and tgt.role and src.role != tgt.role and "near" not in tgt.via)
 
-    def _reciprocal(self, head: Token) -> bool:
+    def _reciprocal(self, head: Token, trig: Trigger) -> bool:
+        """A reciprocal marker that is not part of the verb itself ("se rendre" is not)."""
         words = {fold(c.text) for c in head.children} | {fold(t.text) for t in self.doc[head.i + 1:head.i + 4]}
-        return bool(words & self.reciprocal)
+        return bool((words & self.reciprocal) - set(trig.extra))
 
     def _near_target(self, head: Token, exclude: set[str | None], places: bool = False) -> Arg | None:
         """Fallback: the first actor after the trigger in the same clause. A place is a
@@ -498,7 +484,7 @@ class EventCoder:
             return []
         if len(sources) >= 2 and "sym" in trig.flags and not self.resolve(trig.target, head):
             return [self.make_event(head, trig.cameo, trig.rule, sources[0], sources[1])]  # "X and Y met"
-        if len(sources) >= 2 and self._reciprocal(head):  # "X et Y s'accusent mutuellement"
+        if len(sources) >= 2 and self._reciprocal(head, trig):  # "X et Y s'accusent mutuellement"
             pairs = [(a, b) for a in sources for b in sources if a is not b]
             if "sym" in trig.flags:
                 pairs = pairs[:1]
@@ -509,7 +495,7 @@ class EventCoder:
             for tgt in targets:
                 if src.mention is tgt.mention or not self._distinct(src, tgt):
                     continue
-                rule = trig.rule + ("." + tgt.via if tgt.via in ("near", "sentence") else "")
+                rule = trig.rule + ("." + tgt.via if tgt.via in ("near",) else "")
                 events.append(self.make_event(head, trig.cameo, rule, src, tgt))
         return events
 
