@@ -74,6 +74,7 @@ class ActorKB:
     lang: LanguageData
     actors: dict[str, ActorInfo] = field(default_factory=dict)
     terms: dict[tuple[str, ...], list[TermEntry]] = field(default_factory=dict)
+    term_starts: set[str] = field(default_factory=set)  # first tokens of terms: most tokens start none
     roles: dict[tuple[str, ...], RoleTerm] = field(default_factory=dict)
     people: dict[str, list[PersonRecord]] = field(default_factory=dict)
     surnames: dict[str, set[str]] = field(default_factory=dict)
@@ -216,6 +217,7 @@ class KBBuilder:
         bucket = self.kb.terms.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
+        self.kb.term_starts.add(key[0])
         self.kb.max_term_len = max(self.kb.max_term_len, len(key))
 
     def load_actors(self) -> None:
