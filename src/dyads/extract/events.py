@@ -36,6 +36,8 @@ from dyads.types import Event, Participant, Quote, Timex
 
 SYMMETRIC_ROOTS = {"04", "05", "06"}
 PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}
+NAME_ENTITIES = {"ORG", "MISC", "LOC", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
+DOMESTIC_DEFAULT_ROOT = "14"  # protest: the country's people against their government by default
 DATED_KINDS = {"date", "month", "year", "relative", "period"}  # force and violence: a place can be the target
 NP_DEPTH = 3
 
@@ -68,6 +70,7 @@ class EventCoder:
         self.pronouns = {fold(p) for p in (lang.config.get("pronouns") or {})}
         self.possessives = lang.words("possessives")
         self.reciprocal = lang.words("reciprocal")
+        self.first_person = lang.words("first_person")
         self.genitive = {lang.prep(p) for p in lang.config.get("genitive_preps", [])}
         self.origin_preps = [lang.prep(p) for p in lang.config.get("origin_preps", [])]
         self.main_actor = self._main_actor()
@@ -84,14 +87,33 @@ class EventCoder:
             m = self.index.at(tok.i)
             if m is not None and m.actor and m.kind != "demonym":
                 continue  # "l'Alliance" names NATO, it is not an alliance
+            if self._in_name(tok):
+                continue
             entries = next((self.lang.triggers[(k, pos)] for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_)
                             if (k, pos) in self.lang.triggers), None)
+            entries = [t for t in entries or [] if self._same_accents(tok, t)]
             if not entries:
                 continue
             usable = [t for t in entries if self._extra_ok(tok, t)]
             usable.sort(key=lambda t: -len(t.extra))
             found.extend((tok, t) for t in usable[:3])
         return found
+
+    def _in_name(self, tok: Token) -> bool:
+        """Part of a multiword name or a date ("Rassemblement national", "in March")."""
+        if tok.ent_type_ in ("DATE", "TIME") or any(t.start <= tok.idx < t.end for t in self.timexes):
+            return True
+        return tok.ent_type_ in NAME_ENTITIES and tok.ent_iob_ != "O" and len(tok.ent_type_) > 0 \
+            and tok.text[:1].isupper() and not tok.is_sent_start
+
+    @staticmethod
+    def _same_accents(tok: Token, trig: Trigger) -> bool:
+        """Accent-folded lookup only when the text itself has no accents ("marché" is not "marche")."""
+        forms = {tok.lemma_.lower().replace("’", "'"), tok.text.lower().replace("’", "'")}
+        if trig.surface in forms or not trig.surface:
+            return True
+        return all(ord(c) < 128 for c in tok.text) or all(ord(c) < 128 for c in trig.surface) and \
+            not any(ord(c) >= 128 for c in tok.lemma_)
 
     def _extra_ok(self, tok: Token, trig: Trigger) -> bool:
         if not trig.extra:
@@ -115,6 +137,8 @@ class EventCoder:
         if m is not None and m.actor:
             return Arg(m, m.start, m.end, m.role, via)
         key = fold(tok.text)
+        if key in self.first_person:
+            return self._quote_speaker(tok, via)  # "Nous condamnons ...", said by the quote's speaker
         if key in self.pronouns or key in self.possessives:
             return self._antecedent(tok, via) if coref else None
         if depth <= 0:
@@ -132,7 +156,7 @@ class EventCoder:
         for child in children:
             if child.dep_ in self.syn.clause or child.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "CCONJ"):
                 continue
-            if child.dep_ in self.syn.conj and (depth < NP_DEPTH or self._is_trigger(child)):
+            if child.dep_ in self.syn.conj and (depth < NP_DEPTH - 1 or self._is_trigger(child)):
                 continue  # "des avions et des hélicoptères de l'armée syrienne": only at the top
             inner = self.actor_of(child, via, depth - 1, coref)
             if inner is not None:
@@ -140,6 +164,20 @@ class EventCoder:
                 start, end = min(tok.i, inner.start), max(tok.i + 1, inner.end)
                 return Arg(inner.mention, start, end, role, via)
         return None
+
+    def _quote_speaker(self, tok: Token, via: str) -> Arg | None:
+        for quote in self.quotes:
+            if quote.start <= tok.idx < quote.end and quote.speaker_actor:
+                m = self._speaker_mention(quote)
+                if m is not None:
+                    return Arg(m, tok.i, tok.i + 1, quote.speaker_role, via + ">speaker")
+        return None
+
+    def _speaker_mention(self, quote: Quote) -> Mention | None:
+        """A mention of the quote's speaker (or of its actor), to stand for it."""
+        same = [m for m in self.index.mentions if m.actor == quote.speaker_actor]
+        named = [m for m in same if m.person is not None and m.person.name == quote.speaker]
+        return (named or same or [None])[0]
 
     def _main_actor(self) -> Mention | None:
         """The state the article is mostly about (most mentioned), for bare role nouns."""
@@ -277,6 +315,10 @@ class EventCoder:
 
     def sources(self, head: Token, trig: Trigger) -> list[Arg]:
         found = self.resolve(trig.source, head)
+        cue = self._cued_quote(head) if "speech" in trig.flags else None
+        if cue is not None and (not found or found[0].via.endswith("coref")):
+            m = self._speaker_mention(cue)  # "«...», a-t-il protesté": the quote's speaker
+            found = [Arg(m, m.start, m.end, cue.speaker_role, "speaker")] if m else found
         if not found and head.pos_ in ("VERB", "AUX"):
             subj = self.syn.inherited_subject(head)
             if subj is not None:
@@ -295,6 +337,7 @@ class EventCoder:
         found = found or self._deep_prep(trig.target, head)
         if not found and "speech" in trig.flags:
             clause = self._clause_actor(head, sources[0]) if sources else None  # "appelé à rencontrer X"
+            clause = clause or (self._quote_actor(head, sources[0]) if sources else None)
             found = [clause] if clause else []
         if found or "target_required" in trig.flags:
             return found
@@ -309,6 +352,24 @@ class EventCoder:
         if src.mention.actor != tgt.mention.actor:
             return True
         return bool(src.role and tgt.role and src.role != tgt.role and "near" not in tgt.via)
+
+    def _domestic(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Event]:
+        """Protests are domestic unless said otherwise: the country's people against its
+        government ("des milliers de manifestants", "a weekend of demonstrations")."""
+        main = self.main_actor
+        src = sources[0] if sources else Arg(main, head.i, head.i + 1, "CVL", "context")
+        targets = self.resolve(trig.target, head) or [Arg(main, head.i, head.i + 1, "GOV", "context")]
+        return [self.make_event(head, trig.cameo, trig.rule, src, tgt) for tgt in targets[:2]
+                if self._distinct(src, tgt)]
+
+    def _cued_quote(self, head: Token) -> Quote | None:
+        """The attributed quotation of the trigger's sentence, when the trigger is a verb of saying."""
+        sent = head.sent
+        for quote in self.quotes:
+            if sent.start_char <= quote.start < sent.end_char and quote.speaker_actor \
+                    and not quote.start <= head.idx < quote.end:
+                return quote
+        return None
 
     def _reciprocal(self, head: Token, trig: Trigger) -> bool:
         """A reciprocal marker that is not part of the verb itself ("se rendre" is not)."""
@@ -476,6 +537,8 @@ class EventCoder:
 
     def code_trigger(self, head: Token, trig: Trigger) -> list[Event]:
         sources = self.sources(head, trig)
+        if trig.cameo[:2] == DOMESTIC_DEFAULT_ROOT and self.main_actor is not None:
+            return self._domestic(head, trig, sources)
         if not sources and "sym" in trig.flags:
             pair = self.resolve(trig.target, head)  # "talks between X and Y": X and Y
             if len(pair) >= 2:
@@ -517,6 +580,17 @@ class EventCoder:
             if tgt is not None:
                 events.append(self.make_event(tok, spec[0], f"speech.{fold(tok.lemma_)}", src, tgt))
         return events
+
+    def _quote_actor(self, head: Token, src: Arg) -> Arg | None:
+        """The first other state or organisation named in the quotation a speech verb cues."""
+        quote = self._cued_quote(head)
+        if quote is None:
+            return None
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        for m in self.index.in_span(span.start, span.end) if span is not None else []:
+            if m.actor and m.actor != src.mention.actor and m.person is None and m.kind != "demonym":
+                return Arg(m, m.start, m.end, m.role, "quote")
+        return None
 
     def _clause_actor(self, verb: Token, src: Arg) -> Arg | None:
         for child in verb.children:

@@ -75,6 +75,7 @@ class Trigger:
     flags: frozenset[str]
     extra: tuple[str, ...] = ()  # lemmas of required dependents (multiword triggers)
     line: int = 0
+    surface: str = ""  # the head lemma as written, accents kept (marche is not marché)
 
     @property
     def rule(self) -> str:
@@ -103,7 +104,11 @@ class LanguageData:
 
     # ---- convenience views over config -------------------------------------------------
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(fold(w) for w in self.config.get(key, []) or [])
+        values = self.config.get(key, []) or []
+        for w in values:
+            if not isinstance(w, str):  # YAML reads bare on/no/yes as booleans
+                raise LexiconError(f"lang/{self.code}/language.yaml", 0, f"{key}: {w!r} is not a string; quote it")
+        return frozenset(fold(w) for w in values)
 
     def deps(self, key: str) -> frozenset[str]:
         return frozenset((self.config.get("deps", {}) or {}).get(key, []) or [])
@@ -180,7 +185,8 @@ def _load_triggers(data: LanguageData, package: str) -> None:
         pos = (row.get("pos") or "VERB").upper()
         trig = Trigger(words[0], pos, cameo, _parse_slots(row.get("source", ""), where, line),
                        _parse_slots(row.get("target", ""), where, line), flags,
-                       tuple(data.prep(w) for w in words[1:]), line)
+                       tuple(data.prep(w) for w in words[1:]), line,
+                       norm_apostrophes(row.get("lemma", "")).lower().split()[0])
         data.triggers.setdefault((words[0], pos), []).append(trig)
 
 
