@@ -110,6 +110,9 @@ class LanguageData:
                 raise LexiconError(f"lang/{self.code}/language.yaml", 0, f"{key}: {w!r} is not a string; quote it")
         return frozenset(fold(w) for w in values)
 
+    def deps_config(self) -> dict[str, list[str]]:
+        return dict(self.config.get("deps", {}) or {})
+
     def deps(self, key: str) -> frozenset[str]:
         return frozenset((self.config.get("deps", {}) or {}).get(key, []) or [])
 
