@@ -537,7 +537,8 @@ class EventCoder:
 
     def code_trigger(self, head: Token, trig: Trigger) -> list[Event]:
         sources = self.sources(head, trig)
-        if trig.cameo[:2] == DOMESTIC_DEFAULT_ROOT and self.main_actor is not None:
+        if trig.cameo[:2] == DOMESTIC_DEFAULT_ROOT and self.main_actor is not None \
+                and {t.cameo[:2] for t in self._entries(head)} == {DOMESTIC_DEFAULT_ROOT}:
             return self._domestic(head, trig, sources)
         if not sources and "sym" in trig.flags:
             pair = self.resolve(trig.target, head)  # "talks between X and Y": X and Y
