@@ -164,6 +164,8 @@ class MentionFinder:
         return all(self.by_token[i] is None for i in range(start, end))
 
     def _match_at(self, i: int) -> tuple[int, TermEntry] | None:
+        if self.folded[i] not in self.kb.term_starts:  # most tokens start no term (speed)
+            return None
         doc, n_max = self.doc, self.kb.max_term_len
         for n in range(min(n_max, len(doc) - i), 0, -1):
             entries = self.kb.terms.get(tuple(self.folded[i:i + n]))
