@@ -2,28 +2,43 @@
 
 Input: an iterator of ``Article`` and ``ErrorRecord`` items, pipeline ``Settings``, a worker count.
 Output: ``Document`` / ``ErrorRecord`` items in input order.
-Guarantees: each worker loads the spaCy model and knowledge base once (pool initializer) and
-keeps them for its lifetime; at most ``2 * workers`` batches are in flight, so memory does not
-grow with the corpus (streaming); a batch that fails in a worker is retried article by article
-there, so one bad article only costs itself.
+Guarantees:
+- Loaded once: the parent reads the first batch, loads the spaCy models, knowledge bases and
+  place index of its languages, then forks the workers, which share those pages instead of
+  loading their own copies (a language first met later is loaded by each worker that meets it;
+  without ``fork`` each worker loads everything itself, once).
+- Streaming: at most ``2 * workers + 1`` batches are read ahead or waiting to be written, so
+  memory does not grow with the corpus.
+- Isolation: a batch that raises in a worker is retried article by article there, so one bad
+  article only costs itself; a worker that dies (crash, out of memory) is replaced, and the
+  articles it held are retried one by one, the one that kills a worker again coming out as an
+  ``ErrorRecord``.
 """
 
 from __future__ import annotations
 
+import gc
+import itertools
+import logging
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from dyads.types import Article, Document, ErrorRecord
 
-_EXTRACTOR = None
+log = logging.getLogger(__name__)
+
+_EXTRACTOR = None  # this process's Extractor: set by the parent before forking, or by _init
 
 
 def _init(settings) -> None:
     global _EXTRACTOR
-    from dyads.pipeline import Extractor
+    if _EXTRACTOR is None or _EXTRACTOR.settings != settings:
+        from dyads.pipeline import Extractor
 
-    _EXTRACTOR = Extractor(settings)
+        _EXTRACTOR = Extractor(settings)
 
 
 def _work(batch: list[Article]) -> list[Document | ErrorRecord]:
@@ -33,6 +48,7 @@ def _work(batch: list[Article]) -> list[Document | ErrorRecord]:
 
 
 def _batches(stream: Iterable[Article | ErrorRecord], size: int) -> Iterator[list]:
+    """Articles in batches of ``size``; an ErrorRecord is a batch of its own (kept in order)."""
     batch: list = []
     for item in stream:
         if isinstance(item, ErrorRecord):
@@ -49,23 +65,102 @@ def _batches(stream: Iterable[Article | ErrorRecord], size: int) -> Iterator[lis
         yield batch
 
 
+def warm_up(extractor, articles: Iterable[Article | ErrorRecord]) -> None:
+    """Load what extracting these articles needs: models, knowledge bases, place index."""
+    from dyads.extract.codebook import get_codebook
+    from dyads.extract.geo import lookup_place
+    from dyads.nlp import load_pipeline
+
+    codes = {extractor.language_of(a) for a in articles if isinstance(a, Article)}
+    codes = sorted(code for code in codes if extractor.supported(code))
+    for code in codes:
+        load_pipeline(code)
+        extractor.kb(code)
+    if codes:
+        get_codebook()
+        lookup_place("Paris")
+
+
+class _Pool:
+    """A process pool that replaces itself when a worker dies."""
+
+    def __init__(self, settings, workers: int):
+        self.settings, self.workers = settings, workers
+        methods = mp.get_all_start_methods()
+        self.context = mp.get_context("fork") if "fork" in methods else mp.get_context()
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=self.context, initializer=_init,
+                                   initargs=(self.settings,))
+
+    def submit(self, batch: list[Article]) -> Future:
+        """Queue a batch; a pool broken by a dead worker is replaced first."""
+        try:
+            return self.executor.submit(_work, batch)
+        except BrokenProcessPool:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+            return self.executor.submit(_work, batch)
+
+    def result(self, batch: list[Article], future: Future) -> list[Document | ErrorRecord]:
+        """The batch's output; if its worker died, each article again, alone, in a new pool."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            log.warning("a worker died; retrying its %d articles one by one", len(batch))
+        out: list[Document | ErrorRecord] = []
+        for article in batch:
+            try:
+                out.extend(self.submit([article]).result())
+            except BrokenProcessPool:
+                out.append(ErrorRecord(source=article.source or article.id, line=article.line,
+                                       stage="extract", id=article.id,
+                                       reason="the worker process died on this article"))
+        return out
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 def extract_parallel(stream: Iterable[Article | ErrorRecord], *, settings, workers: int
                      ) -> Iterator[Document | ErrorRecord]:
-    """Extract a stream of articles on ``workers`` processes, preserving order."""
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    size = max(1, min(settings.batch_size, 8))
-    with ctx.Pool(workers, initializer=_init, initargs=(settings,)) as pool:
-        pending: deque = deque()
-        for batch in _batches(stream, size):
-            if len(batch) == 1 and isinstance(batch[0], ErrorRecord):
-                pending.append(batch)
+    """Extract a stream of articles on ``workers`` processes, preserving order.
+
+    Args:
+        stream: articles (and error records, passed through in place).
+        settings: the pipeline ``Settings`` every worker uses.
+        workers: number of worker processes.
+
+    Returns:
+        An iterator of ``Document`` and ``ErrorRecord`` in input order.
+    """
+    global _EXTRACTOR
+    from dyads.pipeline import Extractor
+
+    size = max(1, settings.batch_size)
+    batches = _batches(stream, size)
+    first = list(itertools.islice(batches, workers))
+    _EXTRACTOR = Extractor(settings)
+    warm_up(_EXTRACTOR, [item for batch in first for item in batch])
+    gc.freeze()  # keep the loaded objects out of the collector: forked workers share their pages
+    pool = _Pool(settings, workers)
+    try:
+        pending: deque[tuple[list, Future | None]] = deque()
+        for batch in itertools.chain(first, batches):
+            if isinstance(batch[0], ErrorRecord):
+                pending.append((batch, None))
             else:
-                pending.append(pool.apply_async(_work, (batch,)))
+                pending.append((batch, pool.submit(batch)))
             while len(pending) > 2 * workers:
-                yield from _result(pending.popleft())
+                yield from _result(pool, *pending.popleft())
         while pending:
-            yield from _result(pending.popleft())
+            yield from _result(pool, *pending.popleft())
+    finally:
+        pool.shutdown()
+        gc.unfreeze()
+        _EXTRACTOR = None
 
 
-def _result(item) -> list:
-    return item if isinstance(item, list) else item.get()
+def _result(pool: _Pool, batch: list, future: Future | None) -> list:
+    return batch if future is None else pool.result(batch, future)
