@@ -121,7 +121,7 @@ class Extractor:
         return document
 
 
-def _articles(inputs: Iterable, errors: list[ErrorRecord] | None) -> Iterator[Article | ErrorRecord]:
+def _articles(inputs: Iterable, stats=None) -> Iterator[Article | ErrorRecord]:
     paths: list[str] = []
     for item in inputs:
         if isinstance(item, (Article, ErrorRecord)):
@@ -131,7 +131,7 @@ def _articles(inputs: Iterable, errors: list[ErrorRecord] | None) -> Iterator[Ar
     if paths:
         from dyads.ingest import read_inputs
 
-        yield from read_inputs(paths)
+        yield from read_inputs(paths, stats=stats)
 
 
 def _safe_extract(extractor: Extractor, articles: list[Article]) -> Iterator[Document | ErrorRecord]:
@@ -150,7 +150,7 @@ def _safe_extract(extractor: Extractor, articles: list[Article]) -> Iterator[Doc
 
 
 def extract(inputs: Iterable, *, lang: str | None = None, workers: int = 1,
-            settings: Settings | None = None) -> Iterator[Document | ErrorRecord]:
+            settings: Settings | None = None, stats=None) -> Iterator[Document | ErrorRecord]:
     """Extract event data from articles.
 
     Args:
@@ -158,6 +158,7 @@ def extract(inputs: Iterable, *, lang: str | None = None, workers: int = 1,
         lang: force a language instead of the detected one.
         workers: processes to spread the articles over (1 = this process).
         settings: pipeline options; ``lang`` overrides ``settings.lang``.
+        stats: an ``ingest.IngestStats`` to count read, duplicate and failed input records.
 
     Returns:
         An iterator of ``Document`` (and ``ErrorRecord`` for articles that failed), in order.
@@ -165,7 +166,7 @@ def extract(inputs: Iterable, *, lang: str | None = None, workers: int = 1,
     settings = settings or Settings()
     if lang:
         settings = Settings(**{**settings.__dict__, "lang": lang})
-    stream = _articles(inputs, None)
+    stream = _articles(inputs, stats)
     if workers > 1:
         from dyads.parallel import extract_parallel
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rich.console import Console
+from rich.text import Text
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 
@@ -68,7 +69,7 @@ def track(items: Iterator[Document | ErrorRecord], *, total: int | None, quiet: 
         for item in items:
             if isinstance(item, ErrorRecord):
                 tally.failed += 1
-                stderr.print(f"[red]error[/red] {item.stage}: {item}", highlight=False, markup=True)
+                stderr.print(Text.assemble(("error", "red"), f" {item.stage}: {item}"), soft_wrap=True)
                 if errors_file is not None:
                     errors_file.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
             else:
@@ -85,7 +86,7 @@ def summary(tally: Tally, *, skipped: int = 0, quiet: bool = False) -> None:
     secs = time.monotonic() - tally.started
     stderr.print(f"read {tally.documents + tally.failed + skipped} · extracted {tally.documents} · "
                  f"skipped {skipped} (duplicates) · failed {tally.failed} · events {tally.events} · "
-                 f"{secs:.1f}s", highlight=False)
+                 f"{secs:.1f}s", highlight=False, soft_wrap=True)
 
 
 def exit_code(tally: Tally) -> int:

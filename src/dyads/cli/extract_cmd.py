@@ -41,8 +41,10 @@ def extract(
             raise typer.BadParameter("--engine spark needs --output DIR (Parquet)")
         run_spark(paths, str(output), settings=settings)
         return
-    tally, err_fh = Tally(), (errors.open("w", encoding="utf-8") if errors else None)
-    items = dyads.extract(paths, workers=workers, settings=settings)
+    from dyads.ingest import IngestStats
+
+    tally, err_fh, read_stats = Tally(), (errors.open("w", encoding="utf-8") if errors else None), IngestStats()
+    items = dyads.extract(paths, workers=workers, settings=settings, stats=read_stats)
     out = open_output(output)
     try:
         for document in track(items, total=estimate_total(paths), quiet=quiet, tally=tally, errors_file=err_fh):
@@ -52,5 +54,5 @@ def extract(
             out.close()
         if err_fh:
             err_fh.close()
-    summary(tally, quiet=quiet)
+    summary(tally, skipped=read_stats.skipped, quiet=quiet)
     raise typer.Exit(exit_code(tally))
