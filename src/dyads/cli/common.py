@@ -11,13 +11,13 @@ import glob
 import json
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task,
+                           TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
 
 from dyads.types import Document, ErrorRecord
 
@@ -57,15 +57,32 @@ class Tally:
         self.started = time.monotonic()
 
 
+class RateColumn(ProgressColumn):
+    """Articles per second over the last 30 s (so model loading does not drag it down)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("– art/s" if speed is None else f"{speed:.1f} art/s")
+
+
 def track(items: Iterator[Document | ErrorRecord], *, total: int | None, quiet: bool, tally: Tally,
-          errors_file=None) -> Iterator[Document]:
-    """Yield the documents, report errors on stderr, advance a progress bar."""
-    progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("{task.fields[rate]:.1f} art/s"), TimeElapsedColumn(),
-                        TimeRemainingColumn(), console=stderr, transient=True,
-                        disable=quiet)
+          errors_file=None, skipped: Callable[[], int] | None = None) -> Iterator[Document]:
+    """Yield the documents, report errors on stderr, advance a progress bar.
+
+    Args:
+        items: the pipeline's output.
+        total: the number of input articles expected (None: unknown, so no ETA).
+        quiet: show no progress bar.
+        tally: the counts to update.
+        errors_file: where failed records go, as JSON lines.
+        skipped: how many input articles were dropped before extraction so far (duplicates,
+            articles already stored), so that the bar and its ETA still reach ``total``.
+    """
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        RateColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+                        console=stderr, transient=True, disable=quiet)
     with progress:
-        task = progress.add_task("extract", total=total, rate=0.0)
+        task = progress.add_task("starting", total=total)  # loading models until the first result
         for item in items:
             if isinstance(item, ErrorRecord):
                 tally.failed += 1
@@ -76,8 +93,8 @@ def track(items: Iterator[Document | ErrorRecord], *, total: int | None, quiet: 
                 tally.documents += 1
                 tally.events += len(item.events)
                 yield item
-            elapsed = max(time.monotonic() - tally.started, 1e-6)
-            progress.update(task, advance=1, rate=(tally.documents + tally.failed) / elapsed)
+            done = tally.documents + tally.failed + (skipped() if skipped else 0)
+            progress.update(task, completed=done, description="extracting")
 
 
 def summary(tally: Tally, *, skipped: int = 0, quiet: bool = False) -> None:

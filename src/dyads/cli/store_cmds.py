@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -26,6 +26,9 @@ from dyads.cli import app
 from dyads.errors import StoreError
 from dyads.store import Store
 from dyads.types import Article, ErrorRecord
+
+if TYPE_CHECKING:
+    from dyads.ingest import IngestStats
 
 DB = typer.Option(Path("dyads.duckdb"), "--db", envvar="DYADS_DB", help="The DuckDB store.")
 AS_JSON = typer.Option(False, "--json", help="One JSON object per line.")
@@ -117,13 +120,14 @@ def ingest(
     if engine not in ("local", "spark"):
         raise typer.BadParameter("--engine must be 'local' or 'spark'", param_hint="--engine")
     tally, err_fh = Tally(), (errors.open("w", encoding="utf-8") if errors else None)
-    skipped: dict[str, int] = {"stored": 0}
+    skipped: dict[str, int] = {"stored": 0, "duplicates": 0}
     try:
         with Store(db) as store:
             items = _extract_items(paths, store, engine=engine, workers=workers, lang=lang,
                                    output=output or db.with_suffix(".parquet"), skipped=skipped)
             documents = track(items, total=estimate_total(paths) if engine == "local" else None,
-                              quiet=quiet, tally=tally, errors_file=err_fh)
+                              quiet=quiet, tally=tally, errors_file=err_fh,
+                              skipped=lambda: skipped["stored"] + skipped["duplicates"])
             stats = store.add(documents, batch_size=batch_size)
     except StoreError as err:
         raise fail(str(err), 1) from err
@@ -155,14 +159,17 @@ def _extract_items(paths: list[str], store: Store, *, engine: str, workers: int,
     import dyads.pipeline
     from dyads.ingest import read_inputs
 
-    return dyads.pipeline.extract(_unstored(read_inputs(paths), store.article_ids(), skipped),
+    records = read_inputs(paths)
+    return dyads.pipeline.extract(_unstored(records, store.article_ids(), skipped, records.stats),
                                   workers=workers, settings=settings)
 
 
-def _unstored(records: Iterable[Article | ErrorRecord], known: set[str],
-              skipped: dict[str, int]) -> Iterator[Article | ErrorRecord]:
+def _unstored(records: Iterable[Article | ErrorRecord], known: set[str], skipped: dict[str, int],
+              read_stats: IngestStats | None = None) -> Iterator[Article | ErrorRecord]:
     """Drop the articles already stored before extraction: resuming costs no spaCy time."""
     for record in records:
+        if read_stats is not None:  # duplicate inputs, for the progress bar
+            skipped["duplicates"] = read_stats.skipped
         if isinstance(record, Article) and record.id in known:
             skipped["stored"] += 1
             continue
