@@ -36,6 +36,7 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "out" / "eval"))
     ap.add_argument("--system", action="append", help="dyads (default) and/or baselines: " + ", ".join(SYSTEMS))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--markdown", action="store_true", help="print a Markdown table (for the README)")
     args = ap.parse_args()
     eval_dir = Path(args.eval_dir)
     if not (eval_dir / "dev" / "gold").is_dir():
@@ -55,6 +56,8 @@ def main() -> int:
         table[name] = {part: score_with(eval_dir, output, path) for part, path in parts.items()}
     if args.json:
         print(json.dumps(table, indent=1))
+    elif args.markdown:
+        print_markdown(table)
     else:
         print_table(table)
     return 0
@@ -76,6 +79,16 @@ def print_table(table: dict) -> None:
     for name, parts in table.items():
         for part, scores in parts.items():
             print(f"{name:<14}{part:<6}" + "".join(f"{scores.get(f, 0):>14.3f}" for f in FIELDS))
+
+
+def print_markdown(table: dict) -> None:
+    names = ["event P", "event core R", "event F1", "quad P", "quote R", "quote P", "speaker acc",
+             "people R", "people actor acc"]
+    print("| system | part | " + " | ".join(names) + " |")
+    print("|---|---|" + "---:|" * len(names))
+    for name, parts in table.items():
+        for part, scores in parts.items():
+            print(f"| {name} | {part} | " + " | ".join(f"{scores.get(f, 0):.3f}" for f in FIELDS) + " |")
 
 
 if __name__ == "__main__":
