@@ -146,6 +146,11 @@ class EventCoder:
         inner = self._inner_actor(tok, via, depth, coref)
         if inner is not None:
             return inner
+        agent = self.syn.agent_of(tok) if tok.pos_ == "NOUN" and depth == NP_DEPTH else None
+        if agent is not None:  # "aux sanctions introduites par Bruxelles": Bruxelles's sanctions
+            owner = self.actor_of(agent, via + ">agent", 1, coref=False)
+            if owner is not None:
+                return owner
         role = self._role_noun(tok) if depth == NP_DEPTH else None
         if role and self.main_actor is not None and tok.pos_ == "NOUN":
             return Arg(self.main_actor, tok.i, tok.i + 1, role, via + ">context")  # "la police", "the army"
@@ -225,7 +230,7 @@ class EventCoder:
                     return [found]
                 continue
             for tok in self.syn.fill(slot, head):
-                args = [a for a in self._with_conjuncts(tok, slot) if not self._is_place(a, slot, head)]
+                args = self._with_conjuncts(tok, slot)
                 if args and slot == "subj":
                     args += self._left_conjunct(tok, args)
                 if args:
@@ -286,14 +291,15 @@ class EventCoder:
             for noun in frontier:
                 for slot in preps:
                     for tok in self.syn.fill(slot, noun):
-                        args = self._with_conjuncts(tok, slot + ">deep")
+                        args = [a for a in self._with_conjuncts(tok, slot + ">deep")
+                                if not self._is_place(a, slot, head)]
                         if args:
                             return args
         verb = self.syn.governing_verb(head, max_up=1) if head.pos_ != "VERB" else None
         specific = [s for s in preps if self.lang.prep(s[5:]) not in self.genitive | self.syn.agent_preps]
         for slot in specific if verb is not None else []:
             for tok in self.syn.fill(slot, verb):  # "la suspension ... auprès de l'Otan" hung on the verb
-                args = self._with_conjuncts(tok, slot + ">up")
+                args = [a for a in self._with_conjuncts(tok, slot + ">up") if not self._is_place(a, slot, head)]
                 if args:
                     return args
         return []
