@@ -38,6 +38,8 @@ SYMMETRIC_ROOTS = {"04", "05", "06"}
 PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}
 NAME_ENTITIES = {"ORG", "MISC", "LOC", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
 DOMESTIC_DEFAULT_ROOT = "14"  # protest: the country's people against their government by default
+STATE_FORCE = {"GOV", "MIL", "COP", "JUD"}  # a state acting on its own society is an event:
+SOCIETY = {"CVL", "OPP", "REB", "NGO", "MED", "BUS"}  # police vs protesters, army vs rebels
 DATED_KINDS = {"date", "month", "year", "relative", "period"}  # force and violence: a place can be the target
 NP_DEPTH = 3
 
@@ -119,6 +121,7 @@ class EventCoder:
         if not trig.extra:
             return True
         near = {fold(t.lemma_) for t in tok.children} | {fold(t.text) for t in tok.children}
+        near |= {prep for prep, _noun in self.syn.prep_dependents(tok)}
         near |= {fold(t.lemma_) for t in self.doc[tok.i + 1:tok.i + 4]}
         near |= {self.lang.prep(t.text) for t in self.doc[tok.i + 1:tok.i + 4]}
         return all(w in near for w in trig.extra)
@@ -336,11 +339,10 @@ class EventCoder:
 
     def targets(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Arg]:
         found = self._on_extra(trig, head)
-        found = found or self.resolve(trig.target, head, deep=False)
+        found = found or self.resolve(trig.target, head)
         if not found and head.pos_ == "VERB" and "obj" not in trig.target:
             found = [a for a in self.resolve(("obj",), head, deep=False)
                      if a.mention.actor not in {s.mention.actor for s in sources}]
-        found = found or self._deep_prep(trig.target, head)
         if not found and "speech" in trig.flags:
             clause = self._clause_actor(head, sources[0]) if sources else None  # "appelé à rencontrer X"
             clause = clause or (self._quote_actor(head, sources[0]) if sources else None)
@@ -357,7 +359,8 @@ class EventCoder:
         """Different actors, or one state's distinct parts (police vs protesters)."""
         if src.mention.actor != tgt.mention.actor:
             return True
-        return bool(src.role and tgt.role and src.role != tgt.role and "near" not in tgt.via)
+        roles = {src.role, tgt.role}
+        return "near" not in tgt.via and bool(roles & STATE_FORCE) and bool(roles & SOCIETY)
 
     def _domestic(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Event]:
         """Protests are domestic unless said otherwise: the country's people against its

@@ -173,7 +173,9 @@ class Syntax:
             if cur.head.i == cur.i or cur.dep_ not in self.control:
                 return None
             if cur.head.pos_ in ("NOUN", "PROPN"):
-                return self.noun_owner(cur.head, level - 1)
+                if "Part" in cur.morph.get("VerbForm"):
+                    return cur.head  # "la Chine, accusée de bloquer": the noun itself
+                return self.noun_owner(cur.head, level - 1)  # "la décision de X de réduire": X
             cur = cur.head
         return None
 
