@@ -14,6 +14,7 @@ scan is linear in the number of tokens (dict lookups over folded token n-grams).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,6 +42,7 @@ class Person:
     title: str | None = None
     source: str = "unknown"  # "text" (title/apposition), "table", "unknown"
     keys: set[str] = field(default_factory=set)
+    gender: str | None = None  # "Masc"/"Fem" when an honorific or a title says so
 
 
 @dataclass
@@ -78,28 +80,59 @@ class ActorIndex:
         """Who a title phrase without a name stands for ("le premier ministre polonais").
 
         Returns (person or None, actor, role term, title text): a person of the article with
-        that actor and title, else the one office holder of the people table at publication.
+        that actor and title, else the one office holder of the people table at publication
+        whose office covers every word of the phrase (not "porte-parole du gouvernement" for
+        "porte-parole du ministère des Affaires étrangères").
         """
-        role, text = None, ""
+        role, text, at = None, "", start
         for i in range(start, end):
             found = self.role_at(i, end)
             if found:
-                role = found[1]
+                role, at = found[1], i
                 text = self.doc[i:end].text.strip(" ,")
                 break
         actors = [m.actor for m in self.in_span(start, end) if m.actor and m.person is None]
         actor = actors[0] if actors else None
         if role is None:
-            return None, actor, None, text
-        if actor:
-            same = [p for p in self.people if p.actor == actor and p.title and role.term in fold(p.title)]
-            if same:
-                return same[-1], actor, role, text
-            record = self.kb.office_holder(actor, role.term, self.published)
-            if record is not None:
-                person = next((p for p in self.people if fold(p.name) == fold(record.name)), None)
-                return person or Person(record.name, record.actor, record.role, record.office, "table"), actor, role, text
+            return None, actor, role, text
+        words = [role.term, *self._title_words(at, end)]
+        person = self._titled_person(start, actor, words)
+        if person is not None or not actor:
+            return person, actor, role, text
+        record = self.kb.office_holder(actor, role.term, self.published)
+        if record is not None and all(has_term(w, record.office) for w in words):
+            person = next((p for p in self.people if fold(p.name) == fold(record.name)), None)
+            return person or Person(record.name, record.actor, record.role, record.office, "table"), actor, role, text
         return None, actor, role, text
+
+    def _titled_person(self, before: int, actor: str | None, words: list[str]) -> Person | None:
+        """The person of the article (last named before ``before``, else first named after)
+        whose title covers all the words of a title phrase, of the phrase's actor if it has one."""
+        fits = [p for p in self.people if p.title and (not actor or p.actor == actor)
+                and all(has_term(w, p.title) for w in words)]
+        if not fits:
+            return None
+        named = [m.person for m in self.mentions if m.start < before and any(m.person is p for p in fits)]
+        return named[-1] if named else fits[0]
+
+    def _title_words(self, start: int, end: int) -> list[str]:
+        """Content words of a title phrase besides the role term and actor words."""
+        found = self.role_at(start, end)
+        skip = found[0] if found else 0
+        return [self.folded[i] for i in range(start + skip, end)
+                if self.by_token[i] is None and self.doc[i].pos_ in ("NOUN", "PROPN", "ADJ")]
+
+    def salient_person(self, before: int, actor: str | None, role: RoleTerm) -> Person | None:
+        """The person a bare title ("le dirigeant polonais") stands for when no one of the
+        article holds it by name: the last person of that actor and role named before it."""
+        if not actor:
+            return None
+        fits = [m for m in self.mentions if m.person is not None and m.person.actor == actor
+                and m.person.role in (role.role, None)]
+        earlier = [m for m in fits if m.start < before]
+        if earlier:
+            return earlier[-1].person
+        return fits[0].person if fits else None  # a heading before the name
 
     def at(self, i: int) -> Mention | None:
         return self.by_token[i] if 0 <= i < len(self.by_token) else None
@@ -142,6 +175,8 @@ class MentionFinder:
         lang = kb.lang
         self.not_persons = lang.words("not_persons")
         self.honorifics = lang.words("honorifics")
+        honorifics = lang.config.get("honorifics") or {}
+        self.honorific_gender = {fold(k): v for k, v in honorifics.items() if v} if isinstance(honorifics, dict) else {}
         self.location_preps = lang.words("location_preps")
         self.possessives = lang.words("possessives")
 
@@ -225,10 +260,11 @@ class MentionFinder:
         start, end = span.start, span.end
         while start < end and (self.folded[start] in self.honorifics
                                or self._role_at(start, end) is not None
-                               or self.doc[start].pos_ in ("DET", "ADP", "PUNCT")
+                               or self.doc[start].pos_ in ("DET", "ADP", "PUNCT", "VERB", "AUX", "SCONJ")
                                or self.doc[start].is_lower):
             start += 1
-        while end > start and (self.doc[end - 1].pos_ == "PUNCT" or self.doc[end - 1].text in ("'s", "’s")):
+        while end > start and (self.doc[end - 1].pos_ == "PUNCT" or self.doc[end - 1].is_space
+                               or self.doc[end - 1].text in ("'s", "’s")):
             end -= 1
         end = self._hyphen_end(end)
         start = self._first_name_start(start, end)
@@ -289,6 +325,7 @@ class MentionFinder:
         if known is not None:
             if title and not known.title:
                 self._apply_title(known, title)
+            known.gender = known.gender or self._gender_near(span)
             return known
         person = Person(name=span.text, keys={key, surname})
         record = self.kb.person(span.text, self.published)
@@ -299,10 +336,31 @@ class MentionFinder:
             person.title = record.office or None
         if title:
             self._apply_title(person, title)
+        person.gender = self._gender_near(span)
         self.people.append(person)
         for k in person.keys:
             self.by_key.setdefault(k, person)
         return person
+
+    def _in_longer_entity(self, tok: Token) -> bool:
+        """Part of a several-word entity that is not a person ("Trump Tower")."""
+        if tok.ent_type_ in ("", *PERSON_LABELS):
+            return False
+        return tok.ent_iob_ == "I" or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].ent_iob_ == "I")
+
+    def _gender_near(self, span: Span) -> str | None:
+        """The gender an honorific ("Mme", "Mr") or a title noun next to a name gives."""
+        if span.start > 0 and self.folded[span.start - 1] in self.honorific_gender:
+            return self.honorific_gender[self.folded[span.start - 1]]
+        for start, end in (self._window_left(span), self._window_right(span)):
+            for i in range(start, end):
+                role = self._role_at(i, end)
+                if role is not None and role[1].kind == "title":
+                    tok = self.doc[i]
+                    genders = [g for c in tok.children if c.dep_ == "det" for g in c.morph.get("Gender")] \
+                        or tok.morph.get("Gender")  # the article first: "la ministre" is Fem
+                    return genders[0] if len(set(genders)) == 1 else None
+        return None
 
     def _carry_surnames(self) -> None:
         """Later mentions of a person's surname that the NER did not tag ("Trump said")."""
@@ -311,7 +369,7 @@ class MentionFinder:
             person = forms.get(tok.text)
             if person is None or self.by_token[tok.i] is not None:
                 continue
-            if (tok.is_sent_start and tok.pos_ != "PROPN") or tok.ent_type_ not in ("", "MISC", *PERSON_LABELS):
+            if (tok.is_sent_start and tok.pos_ != "PROPN") or self._in_longer_entity(tok):
                 continue
             self._place(Mention(tok.i, tok.i + 1, "PER", "person", person.actor, person.role,
                                 person.name, person))
@@ -418,8 +476,8 @@ class MentionFinder:
     def _title_in(self, start: int, end: int) -> tuple[str, RoleTerm | None, str | None] | None:
         for i in range(start, end):
             found = self._role_at(i, end)
-            if found is None:
-                continue
+            if found is None or found[1].kind == "group":
+                continue  # "à la presse X": a group is no title of the person
             n, role_term = found
             first = i
             while first > start and self.doc[first - 1].pos_ in ("ADJ", "PROPN", "NOUN"):
@@ -466,6 +524,12 @@ def role_at(folded: list[str], kb: ActorKB, i: int, limit: int) -> tuple[int, Ro
         if (last,) in kb.roles:
             return 1, kb.roles[(last,)]
     return None
+
+
+def has_term(term: str, text: str) -> bool:
+    """Whether a folded term occurs in a text as whole words ("chef d'etat" is not in
+    "chef d'etat-major")."""
+    return re.search(rf"(?<![\w-]){re.escape(fold(term))}(?![\w-])", fold(text)) is not None
 
 
 def find_mentions(doc: Doc, kb: ActorKB, published: date | None) -> ActorIndex:
