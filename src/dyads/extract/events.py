@@ -74,6 +74,7 @@ class EventCoder:
         self.reciprocal = lang.words("reciprocal")
         self.first_person = lang.words("first_person")
         self.genitive = {lang.prep(p) for p in lang.config.get("genitive_preps", [])}
+        self.frame_preps = {lang.prep(p) for p in lang.config.get("frame_preps", [])}
         self.origin_preps = [lang.prep(p) for p in lang.config.get("origin_preps", [])]
         self.main_actor = self._main_actor()
         self.plain_statement = set(lang.config.get("plain_statement_codes", ["010"]))
@@ -309,8 +310,11 @@ class EventCoder:
 
     def _gov_subject(self, head: Token) -> Arg | None:
         """Subject of the verb governing a noun trigger, unless that verb reports speech."""
-        prep = self.syn.prep_of(head)
-        if prep is not None and prep not in self.genitive:
+        first = head
+        while first.dep_ in self.syn.conj and first.head.i != first.i:
+            first = first.head  # "après le début de la guerre et les sanctions": the first conjunct's preposition
+        prep = self.syn.prep_of(first)
+        if prep is not None and prep not in self.genitive and prep not in self.frame_preps:
             return None  # "depuis l'invasion ...", "after the invasion" is not what the subject did
         verb = self.syn.governing_verb(head)
         if verb is None:
@@ -323,6 +327,9 @@ class EventCoder:
         return self.actor_of(subj, "gov") if subj is not None else None
 
     def sources(self, head: Token, trig: Trigger) -> list[Arg]:
+        agent = self.syn.agent_of(head)
+        if agent is not None and self.actor_of(agent, "agent") is None and "agent" in trig.source:
+            return []  # "les sanctions prononcées par l'Occident": an agent we cannot place
         found = self.resolve(trig.source, head)
         cue = self._cued_quote(head) if "speech" in trig.flags else None
         if cue is not None and (not found or found[0].via.endswith("coref")):
@@ -450,7 +457,11 @@ class EventCoder:
         return "asserted"
 
     def _quoted(self, head: Token) -> bool:
-        return any(q.start <= head.idx < q.end for q in self.quotes if len(q.text.split()) >= 3)
+        return self._quote_of(head) is not None
+
+    def _quote_of(self, head: Token) -> Quote | None:
+        """The quotation (of three words or more) the token is in, if any."""
+        return next((q for q in self.quotes if q.start <= head.idx < q.end and len(q.text.split()) >= 3), None)
 
     def _conditional_form(self, verb: Token) -> bool:
         """Conditional mood by its form, for models that tag it as another tense (language data)."""
@@ -562,7 +573,11 @@ class EventCoder:
             if "sym" in trig.flags:
                 pairs = pairs[:1]
             return [self.make_event(head, trig.cameo, trig.rule + ".reciprocal", a, b) for a, b in pairs]
-        targets = self.targets(head, trig, sources)
+        quote = self._quote_of(head)
+        if quote is not None:  # in a quotation: the speaker's own acts ("Nous condamnons"), or a
+            sources = [a for a in sources if "speaker" in a.via  # partial quote of a sentence
+                       or not quote.start <= self.doc[a.mention.start].idx < quote.end]  # whose subject is outside
+        targets = self.targets(head, trig, sources) if sources else []
         events = []
         for src in sources:
             for tgt in targets:
