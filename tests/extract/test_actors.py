@@ -66,3 +66,11 @@ def test_actors_ambassador_is_coded_by_the_sending_state(extractor):
 def test_actors_apposition_after_the_name_gives_the_actor(extractor, text, name, actor):
     found = people(extractor, text, "fr")
     assert found[name]["actor"] == actor
+
+
+def test_actors_unknown_person_takes_the_state_named_before_in_the_paragraph(extractor):
+    text = ("Le Tchad a expulsé quatre diplomates. N'Djamena dénonce une ingérence et le gouvernement "
+            "tchadien a convoqué le chargé d'affaires.\n\nAu Soudan, la décision a été notifiée jeudi à "
+            "Ahmed Ibrahim Salih.")
+    found = people(extractor, text, "fr")
+    assert found["Ahmed Ibrahim Salih"]["actor"] == "SDN"

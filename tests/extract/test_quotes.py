@@ -77,6 +77,12 @@ def test_quotes_bare_institution_refers_back(extractor):
     assert speaker_of(extractor, text, "fr", "Plusieurs groupes") == "gouvernement taïwanais"
 
 
+def test_quotes_selon_right_after_the_quote_names_its_source(extractor):
+    text = ("Le chef de l'État russe a évoqué les mesures prévues et « l'ouverture de couloirs "
+            "humanitaires pour les civils », selon le communiqué du Kremlin.")
+    assert "Kremlin" in speaker_of(extractor, text, "fr", "l'ouverture")
+
+
 def test_quotes_selon_a_person_beats_an_institution_subject(extractor):
     text = ("Selon la porte-parole Maria Petrova, Moscou estime que cette décision constitue « une "
             "provocation ouverte et dangereuse ».")

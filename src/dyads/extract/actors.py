@@ -117,18 +117,22 @@ class ActorIndex:
 
     def _title_words(self, start: int, end: int) -> list[str]:
         """Content words of a title phrase besides the role term and actor words."""
-        found = self.role_at(start, end)
-        skip = found[0] if found else 0
-        return [self.folded[i] for i in range(start + skip, end)
+        at = next((i for i in range(start, end) if self.role_at(i, end)), None)
+        if at is None:
+            return []
+        after = at + self.role_at(at, end)[0]
+        return [self.folded[i] for i in range(after, end)
                 if self.by_token[i] is None and self.doc[i].pos_ in ("NOUN", "PROPN", "ADJ")]
 
-    def salient_person(self, before: int, actor: str | None, role: RoleTerm) -> Person | None:
+    def salient_person(self, before: int, actor: str | None, role: RoleTerm, end: int | None = None) -> Person | None:
         """The person a bare title ("le dirigeant polonais") stands for when no one of the
-        article holds it by name: the last person of that actor and role named before it."""
+        article holds it by name: the last person of that actor and role named before it (any
+        further words of the title, "des Affaires étrangères", must be in the person's title)."""
         if not actor:
             return None
+        words = self._title_words(before, end) if end is not None else []
         fits = [m for m in self.mentions if m.person is not None and m.person.actor == actor
-                and m.person.role in (role.role, None)]
+                and m.person.role in (role.role, None) and all(has_term(w, m.person.title or "") for w in words)]
         earlier = [m for m in fits if m.start < before]
         if earlier:
             return earlier[-1].person
@@ -406,13 +410,29 @@ class MentionFinder:
         if not counts:
             return
         main = max(counts, key=lambda a: (counts[a], -min(m.start for m in self.mentions if m.actor == a)))
+        first = {}
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if m.person is not None:
+                first.setdefault(id(m.person), m.start)
         for person in self.people:
             if person.actor is None:
-                person.actor, person.source = main, "context"
+                person.actor = self._nearest_state(first.get(id(person), 0)) or main
+                person.source = "context"
                 person.role = person.role or "GOV"
         for m in self.mentions:
             if m.person is not None:
                 m.actor, m.role = m.person.actor, m.person.role
+
+    def _nearest_state(self, i: int) -> str | None:
+        """The state named last before token i in its paragraph."""
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            if m.start >= i:
+                continue
+            if "\n\n" in self.doc[m.end:i].text or i - m.start > 80:
+                return None
+            if m.actor and m.person is None and self.kb.actor(m.actor).kind == "state":
+                return m.actor
+        return None
 
     # ---- titles and appositions ---------------------------------------------------------
     def _role_at(self, i: int, limit: int) -> tuple[int, RoleTerm] | None:

@@ -505,7 +505,7 @@ class QuoteAttributor:
             return focus.person if focus is not None else None
         mentions = [m for m in self.index.in_span(start, end) if m.actor and m.person is None]
         if not institution and all(m.kind == "demonym" for m in mentions):
-            return self.index.salient_person(start, actor, role)  # "le dirigeant polonais"
+            return self.index.salient_person(start, actor, role, end)  # "le dirigeant polonais"
         return None
 
     def _institution_speaker(self, start: int, end: int) -> Speaker | None:
@@ -620,6 +620,8 @@ class QuoteAttributor:
         self.short = _words(self.doc.text[start:end]) < 3
         sents = self._sents(start, end)
         selon = self._attribution_speaker(sents)
+        if selon is not None and self._attribution_after(end):
+            return selon  # "«...», selon le communiqué du Kremlin"
         found = self._speaker_of_verbs(sents, inside)
         if found is not None and selon is not None and found.person is None and selon.person is not None:
             return selon  # "Selon Mme Zakharova, Moscou considère que ..."
@@ -648,6 +650,11 @@ class QuoteAttributor:
                 found = self._verb_speaker(verb)
                 return replace(found, cue=fold(verb.lemma_)) if found else None
         return None
+
+    def _attribution_after(self, end: int) -> bool:
+        """Whether "selon X" / "according to X" follows the quote right after its mark."""
+        after = self.doc.char_span(end, min(len(self.doc.text), end + 6), alignment_mode="expand")
+        return after is not None and any(fold(t.text) in self.attribution for t in after)
 
     def _attribution_speaker(self, sents: list[Span]) -> Speaker | None:
         """"selon X" / "according to X": what the phrase after the preposition stands for."""
