@@ -373,6 +373,9 @@ class EventCoder:
         """Protests are domestic unless said otherwise: the country's people against its
         government ("des milliers de manifestants", "a weekend of demonstrations")."""
         main = self.main_actor
+        named = any(m.actor == main.actor for m in self.index.in_span(head.sent.start, head.sent.end))
+        if not sources and not named:
+            return []  # a protest with no actor and no country named in its sentence: too vague
         src = sources[0] if sources else Arg(main, head.i, head.i + 1, "CVL", "context")
         targets = self.resolve(trig.target, head) or [Arg(main, head.i, head.i + 1, "GOV", "context")]
         return [self.make_event(head, trig.cameo, trig.rule, src, tgt) for tgt in targets[:2]
