@@ -29,6 +29,7 @@ from dyads.types import Article, ErrorRecord
 
 if TYPE_CHECKING:
     from dyads.ingest import IngestStats
+    from dyads.pipeline import Settings
 
 DB = typer.Option(Path("dyads.duckdb"), "--db", envvar="DYADS_DB", help="The DuckDB store.")
 AS_JSON = typer.Option(False, "--json", help="One JSON object per line.")
@@ -108,6 +109,9 @@ def ingest(
     workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help="Worker processes."),
     engine: str = typer.Option("local", "--engine", help="local, or spark (PySpark; see docs/SCALING.md)."),
     lang: str = typer.Option(None, "--lang", help="Force a language (ISO 639-1)."),
+    actors: list[Path] = typer.Option([], "--actors", exists=True, help="Extra actor file (TSV/YAML/CAMEO)."),
+    include_unasserted: bool = typer.Option(False, "--include-unasserted",
+                                            help="Also store negated, conditional and planned events."),
     batch_size: int = typer.Option(50, "--batch-size", min=1, help="Articles per transaction."),
     output: Path = typer.Option(None, "--output", "-o", help="spark: where the Parquet goes (default DB.parquet/)."),
     errors: Path = typer.Option(None, "--errors", help="Write failed records as JSONL here."),
@@ -116,6 +120,7 @@ def ingest(
 ) -> None:
     """Extract articles and store their events; articles already stored are skipped."""
     from dyads.cli.common import Tally, estimate_total, exit_code, summary, track
+    from dyads.pipeline import Settings
 
     if engine not in ("local", "spark"):
         raise typer.BadParameter("--engine must be 'local' or 'spark'", param_hint="--engine")
@@ -123,7 +128,9 @@ def ingest(
     skipped: dict[str, int] = {"stored": 0, "duplicates": 0}
     try:
         with Store(db) as store:
-            items = _extract_items(paths, store, engine=engine, workers=workers, lang=lang,
+            settings = Settings(lang=lang, include_unasserted=include_unasserted,
+                                actor_files=tuple(str(a) for a in actors))
+            items = _extract_items(paths, store, engine=engine, workers=workers, settings=settings,
                                    output=output or db.with_suffix(".parquet"), skipped=skipped)
             documents = track(items, total=estimate_total(paths) if engine == "local" else None,
                               quiet=quiet, tally=tally, errors_file=err_fh,
@@ -145,12 +152,9 @@ def ingest(
 
 
 
-def _extract_items(paths: list[str], store: Store, *, engine: str, workers: int, lang: str | None,
+def _extract_items(paths: list[str], store: Store, *, engine: str, workers: int, settings: Settings,
                    output: Path, skipped: dict[str, int]) -> Iterator[Any]:
     """Documents and ErrorRecords for the articles not stored yet."""
-    from dyads.pipeline import Settings
-
-    settings = Settings(lang=lang)
     if engine == "spark":
         from dyads.spark import read_documents, run_spark
 
