@@ -41,7 +41,7 @@ DOMESTIC_DEFAULT_ROOT = "14"  # protest: the country's people against their gove
 STATE_FORCE = {"GOV", "MIL", "COP", "JUD"}  # a state acting on its own society is an event:
 SOCIETY = {"CVL", "OPP", "REB", "NGO", "MED", "BUS"}  # police vs protesters, army vs rebels
 DATED_KINDS = {"date", "month", "year", "relative", "period"}  # force and violence: a place can be the target
-NP_DEPTH = 3
+NP_DEPTH = 4
 
 
 @dataclass
@@ -626,9 +626,8 @@ class EventCoder:
                 continue
             for tok in child.subtree:
                 m = self.index.at(tok.i)
-                if m is not None and m.actor and m.actor != src.mention.actor and not m.person \
-                        and m.kind != "demonym":
-                    return Arg(m, m.start, m.end, m.role, "clause")
+                if m is not None and m.actor and m.actor != src.mention.actor and m.kind != "demonym":
+                    return Arg(m, m.start, m.end, m.role, "clause")  # "appelé à rencontrer Poutine"
         return None
 
     def code(self, include_speech: bool = True) -> list[Event]:
