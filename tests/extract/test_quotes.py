@@ -118,3 +118,23 @@ def test_quotes_scare_quote_gets_no_phrase_speaker(extractor):
 ])
 def test_quotes_english_speaker(extractor, text, quote, expected):
     assert expected in speaker_of(extractor, text, "en", quote, published="2018-06-12")
+
+
+def test_quotes_relative_clause_on_a_quoted_noun_is_no_attribution(extractor):
+    text = ("Le secrétaire d'État Mike Pompeo désigne l'Ukraine comme « le dernier rempart de la liberté "
+            "en Europe » que ces alliances doivent soutenir.")
+    assert "alliances" not in speaker_of(extractor, text, "fr", "le dernier rempart")
+
+
+def test_quotes_colon_after_a_person_introduces_the_quote(extractor):
+    text = ("President Recep Tayyip Erdogan has threatened the town. Midweek, Erdogan exploded: "
+            "\"They tell us not to come to the border. We will come anyway.\"")
+    assert "Erdogan" in speaker_of(extractor, text, "en", "They tell us")
+
+
+def test_quotes_name_in_quotes_does_not_inherit_the_last_speaker(extractor):
+    text = ("\"We will not back down on this,\" said Mayor Libby Carter. The council then held the "
+            "\"annual festival of the river\" in June.")
+    found = speakers(extractor, text, "en")
+    assert "Carter" in (found["We will not back down on this,"] or "")
+    assert found["annual festival of the river"] is None

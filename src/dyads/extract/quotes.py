@@ -126,6 +126,7 @@ class QuoteAttributor:
         self.subj, self.obj, self.appos = lang.deps("subj"), lang.deps("obj"), lang.deps("appos")
         self.reported = lang.deps("complement_clause") | lang.deps("conj")
         self.control = lang.deps("control")
+        self.relative = lang.deps("relative")
         self.syn = Syntax(lang)
         self.spans = spans
         self.quoted = [False] * len(doc)
@@ -135,6 +136,7 @@ class QuoteAttributor:
         self.said: dict[int, Speaker] = {}  # sentence start -> a speaker quoted in that sentence
         self._focus_cache: dict[int, Speaker | None] = {}
         self.short = False  # the quote being attributed has fewer than three words
+        self.named_only = False  # take no phrase as written for a speaker (scare quotes, loose verbs)
         self.time_words = {fold(w) for key in ("months", "weekdays", "units", "days")
                            for w in (lang.timex.get(key) or {})}
 
@@ -180,10 +182,10 @@ class QuoteAttributor:
         return tok.pos_ in ("VERB", "AUX") and any(
             k in self.lang.reporting for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_))
 
-    def _ranked_verbs(self, sents: list[Span], inside: set[int]) -> list[Token]:
-        """Reporting verbs outside quotations: those that govern the quote or hang from it
-        first (closest in the tree), then (for quotes of three words or more) the others of
-        the sentence by distance."""
+    def _ranked_verbs(self, sents: list[Span], inside: set[int]) -> list[tuple[Token, bool]]:
+        """Reporting verbs outside quotations, each with whether the parse links it to the
+        quote: those that govern the quote or hang from it first (closest in the tree), then
+        (for quotes of three words or more) the others of the sentence by distance."""
         depth = self._ancestors(inside)
         first, last = min(inside, default=0), max(inside, default=0)
         ranked = []
@@ -196,10 +198,10 @@ class QuoteAttributor:
                     ranked.append(((0, linked), tok.i))
                 elif not self.short:
                     ranked.append(((1, min(abs(tok.i - first), abs(tok.i - last))), tok.i))
-        verbs = [self.doc[i] for _key, i in sorted(ranked)]
-        if verbs and verbs[0].i in depth:
-            top = self._reporter_of(verbs[0])
-            verbs = [top] + [v for v in verbs if v.i != top.i]
+        verbs = [(self.doc[i], key[0] == 0) for key, i in sorted(ranked)]
+        if verbs and verbs[0][1]:
+            top = self._reporter_of(verbs[0][0])
+            verbs = [(top, True)] + [v for v in verbs if v[0].i != top.i]
         return verbs
 
     def _ancestors(self, inside: set[int]) -> dict[int, int]:
@@ -215,6 +217,10 @@ class QuoteAttributor:
         return depth
 
     def _steps_into(self, tok: Token, inside: set[int]) -> int:
+        """How far a verb hangs below the quote ("«...», a déclaré X"); a relative clause on
+        a quoted noun ("les « phares » que ces alliances soutiennent") does not count."""
+        if tok.dep_ in self.relative:
+            return 99
         cur, steps = tok, 0
         while cur.head.i != cur.i and steps < 4:
             cur, steps = cur.head, steps + 1
@@ -421,7 +427,7 @@ class QuoteAttributor:
     def _common_noun(self, tok: Token, inverted: bool = False) -> Speaker | None:
         """A subject of a reporting verb that names no known actor ("un utilisateur", "une
         longue liste d'experts"): the phrase as written. Not for scare quotes."""
-        if self.short or self.quoted[tok.i] or tok.pos_ not in ("NOUN", "PROPN") or self._time_word(tok) \
+        if self.named_only or self.quoted[tok.i] or tok.pos_ not in ("NOUN", "PROPN") or self._time_word(tok) \
                 or self._has_case(tok) or not (inverted or tok.dep_ in self.subj):
             return None
         start, end = self._phrase(tok)
@@ -613,11 +619,21 @@ class QuoteAttributor:
                     return found
         return None
 
+    def is_statement(self, start: int, end: int) -> bool:
+        """Whether a quote reads as someone's statement, not a name or a scare quote: it opens
+        its sentence, has a verb, or runs to six words or more."""
+        toks = self._tokens(start, end)
+        if not toks:
+            return False
+        opens = not re.search(r"\w", self.doc.text[toks[0].sent.start_char:start])
+        return opens or _words(self.doc.text[start:end]) >= 6 or any(t.pos_ in ("VERB", "AUX") for t in toks)
+
     # ---- attribution --------------------------------------------------------------------
     def speaker_for(self, start: int, end: int) -> Speaker | None:
         """The speaker of the quotation at [start, end), or None."""
         inside = {t.i for t in self._tokens(start, end)}
         self.short = _words(self.doc.text[start:end]) < 3
+        self.named_only = self.short
         sents = self._sents(start, end)
         selon = self._attribution_speaker(sents)
         if selon is not None and self._attribution_after(end):
@@ -625,15 +641,21 @@ class QuoteAttributor:
         found = self._speaker_of_verbs(sents, inside)
         if found is not None and selon is not None and found.person is None and selon.person is not None:
             return selon  # "Selon Mme Zakharova, Moscou considère que ..."
-        return found or selon or self._speech_noun_speaker(sents) or self._introduced_speaker(sents) \
+        return found or selon or self._speech_noun_speaker(sents) or self._introduced_speaker(start) \
             or self._next_sentence_speaker(sents, start, end, inside)
 
     def _speaker_of_verbs(self, sents: list[Span], inside: set[int]) -> Speaker | None:
-        for verb in self._ranked_verbs(sents, inside):
-            found = self._verb_speaker(verb)
-            if found:
-                return replace(found, cue=fold(verb.lemma_))
-        return None
+        """The speaker of the first reporting verb that has one; a verb the parse does not link
+        to the quote must have a named speaker, not just a phrase."""
+        try:
+            for verb, linked in self._ranked_verbs(sents, inside):
+                self.named_only = self.short or not linked
+                found = self._verb_speaker(verb)
+                if found:
+                    return replace(found, cue=fold(verb.lemma_))
+            return None
+        finally:
+            self.named_only = self.short
 
     def _next_sentence_speaker(self, sents: list[Span], start: int, end: int, inside: set[int]) -> Speaker | None:
         """A quote that is a sentence of its own, attributed by a short sentence right after
@@ -660,7 +682,7 @@ class QuoteAttributor:
         """"selon X" / "according to X": what the phrase after the preposition stands for."""
         for sent in sents:
             for tok in sent:
-                if fold(tok.text) not in self.attribution or self.quoted[tok.i]:
+                if fold(tok.text) not in self.attribution or self.quoted[tok.i] or not self._set_off(tok, sent):
                     continue
                 for t in self.doc[tok.i + 1:min(sent.end, tok.i + 4)]:
                     if self.quoted[t.i] or (t.is_punct and t.text not in ("'", "’")):
@@ -672,6 +694,13 @@ class QuoteAttributor:
                         break
         return None
 
+    def _set_off(self, tok: Token, sent: Span) -> bool:
+        """Whether an attribution phrase opens its sentence or follows a comma or a quote."""
+        prev = tok.i - 1
+        while prev >= sent.start and (self.doc[prev].is_space or self.doc[prev].pos_ == "CCONJ"):
+            prev -= 1  # "Mais pour X, ..."
+        return prev < sent.start or self.doc[prev].text in (",", *PAIRS, *PAIRS.values()) or self.quoted[prev]
+
     def _speech_noun_speaker(self, sents: list[Span]) -> Speaker | None:
         """A quote with no verb next to a speech noun and its owner ("après les propos de X")."""
         for sent in sents:
@@ -682,19 +711,25 @@ class QuoteAttributor:
                         return found
         return None
 
-    def _introduced_speaker(self, sents: list[Span]) -> Speaker | None:
-        """A quote standing alone, introduced by the sentence before it ("X a déclaré :")."""
-        if not sents or sents[0].start == 0:
+    def _introduced_speaker(self, start: int) -> Speaker | None:
+        """A quote introduced by a clause ending with a colon ("X a déclaré :", "Erdogan
+        exploded:") or with a verb of saying and a comma ("As Winfield writes,"): the speaker
+        of that verb, or after a colon the clause's subject when it is a person."""
+        before = self.doc.text[:start - 1].rstrip(" \n«“\"‘„")
+        if not before or before[-1] not in ":," or "\n\n" in self.doc.text[len(before):start]:
             return None
-        prev = self.doc[sents[0].start - 1].sent
-        if not prev.text.rstrip().endswith(":"):
+        mark = self._tokens(len(before) - 1, len(before))
+        if not mark:
             return None
-        for verb in (t for t in prev if self._is_reporting(t) and not self.quoted[t.i]):
-            found = self._verb_speaker(verb)
-            if found:
-                return found
-        return None
-
+        clause = mark[0].head if mark[0].head.pos_ in ("VERB", "AUX") else mark[0].sent.root
+        if self.quoted[clause.i] or clause.i > mark[0].i:
+            return None
+        if self._is_reporting(clause):
+            return self._verb_speaker(clause)
+        if before[-1] == ",":
+            return None  # after a comma only a verb of saying introduces a quote
+        found = self._main_subject(clause)
+        return found if found is not None and found.person is not None else None
 
 def _attached(tok: Token, other: Token) -> bool:
     """Whether two tokens belong to one phrase (one is the head of the other)."""
@@ -722,7 +757,7 @@ def find_quotes(doc: Doc, index: ActorIndex, lang: LanguageData) -> list[Quote]:
     for start, end in attributor.spans:
         speaker = attributor.speaker_for(start, end)
         if speaker is None and not attributor.short and found and found[-1][2] is not None \
-                and _adjacent(text, found[-1][1], start):
+                and _adjacent(text, found[-1][1], start) and attributor.is_statement(start, end):
             speaker = replace(found[-1][2], cue=None)
         if speaker is not None:
             for sent in attributor._sents(start, end):
