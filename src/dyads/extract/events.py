@@ -401,8 +401,8 @@ class EventCoder:
         for tok in self.doc[head.i + 1:min(head.sent.end, head.i + 8)]:
             if tok.is_punct and tok.text not in ("'", "’", "-"):
                 break
-            if tok.pos_ in ("VERB",) and tok.dep_ not in ("amod", "acl"):
-                break
+            if tok.pos_ in ("VERB", "SCONJ", "CCONJ") and tok.dep_ not in ("amod", "acl"):
+                break  # the clause ends: "to fight the disease while the Red Cross ..."
             m = self.index.at(tok.i)
             if m is not None and not places and self.syn.prep_of(self.doc[m.start]) in self.location_preps:
                 continue
@@ -424,6 +424,9 @@ class EventCoder:
 
     def negated(self, head: Token) -> bool:
         scope = [head] + ([self.syn.governing_verb(head)] if head.pos_ not in ("VERB", "AUX") else [])
+        subj = self.syn.subject(scope[-1]) if scope[-1] is not None else None
+        if subj is not None and any(fold(t.text) in self.negation for t in subj.subtree if t.i <= subj.i):
+            return True  # "Neither Arbenz nor any official had attacked", "aucun pays n'a ..."
         for tok in scope:
             if tok is None:
                 continue
