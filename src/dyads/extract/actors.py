@@ -4,10 +4,15 @@ Input: a spaCy ``Doc`` (sentences, POS, dependencies, NER), the language's ``Act
 publication date (people's offices are dated).
 Output: an ``ActorIndex``: token-level ``Mention``s (token span, actor id, role, kind, canonical
 name, title) and the people of the article, each resolved once and shared by later mentions.
-Resolution order for a person: the title or apposition written next to the name in this
-article ("le porte-parole du Kremlin, Dmitri Peskov", "Josep Borrell, the EU's foreign policy
-chief"), then the people table at the publication date, then an earlier mention of the same
-surname in the article. Later mentions by surname resolve to the same person.
+People: a one-word name is the article's full name that ends (else starts) with it ("Kim" ->
+"Kim Jong Un", even when "Kim" comes first); surnames the NER missed are still mentions of
+their person. Resolution order for a person's actor: the title or apposition written next to
+the name ("le porte-parole du Kremlin, Dmitri Peskov", "Josep Borrell, the EU's foreign policy
+chief", "Sudan's X", "his adviser X" -> the possessor's actor; a window stops at a preposition
+right before the name and takes the sending state, not a place the office is held in), then
+the people table at the publication date, then the state named last before the person in the
+paragraph, then the article's main state (``source`` "context"). A person's gender comes from
+an honorific or the article of their title, when the text gives one.
 Guarantees: mentions never overlap; every mention's ``actor`` is an actor id or None; the
 scan is linear in the number of tokens (dict lookups over folded token n-grams).
 """
@@ -268,7 +273,7 @@ class MentionFinder:
                                or self.doc[start].is_lower):
             start += 1
         while end > start and (self.doc[end - 1].pos_ == "PUNCT" or self.doc[end - 1].is_space
-                               or self.doc[end - 1].text in ("'s", "’s")):
+                               or self.doc[end - 1].text in ("'s", "’s", "'", "’")):
             end -= 1
         end = self._hyphen_end(end)
         start = self._first_name_start(start, end)
@@ -379,11 +384,15 @@ class MentionFinder:
                                 person.name, person))
 
     def _unique_surname(self, surname: str):
+        """The record of the one person of the people table with this surname: the one in
+        office at publication, else (when the table has a single such person) the nearest."""
         names = self.kb.surnames.get(surname, set())
         records = [r for n in names for r in self.kb.people.get(n, [])]
         current = {r.name: r for r in records if r.holds_at(self.published)}
         if len(current) == 1:
             return next(iter(current.values()))
+        if not current and len({r.name for r in records}) == 1:
+            return self.kb.person(records[0].name, self.published)
         return None
 
     def _apply_title(self, person: Person, title: tuple[str, RoleTerm | None, str | None]) -> None:

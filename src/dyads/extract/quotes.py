@@ -5,23 +5,37 @@ Input: the Doc of the article (its text is the article text), the ``ActorIndex``
 attribution prepositions and speech nouns from ``language.yaml`` and ``reporting_verbs.tsv``).
 Output: one ``Quote`` per pair of quotation marks (« », “ ”, " ", ‘ ’, „ “), including partial
 quotes inside a sentence and quotes spanning sentences, with the speaker's name, actor and role.
-Attribution:
-1. the reporting verb that governs the quote (the lowest one above it in the parse, or the one
-   inserted in it: "«...», a déclaré X"), else the nearest one in its sentence;
-2. that verb's speaker: its subject, the agent of a passive ("qualifié de «...» par X"), an
-   inverted subject ("a indiqué dans un communiqué le ministère ..."), a subject the parser
-   missed just before the verb, or the subject it inherits through control and coordination;
-3. what that phrase stands for: a person (full name), a title ("le dirigeant polonais" -> the
-   person of the article, else the office holder at publication, else the title as written),
-   an institution as written ("le ministère arménien de la Défense", "Kremlin"), the owner of a
-   speech noun ("un communiqué de l'ONU"), a pronoun or possessive resolved by salience (the
-   last speaker or subject of the preceding sentences), a relative pronoun's noun;
-4. "selon X"/"according to X"; a speech noun with its owner ("les propos de X"); a sentence
-   ending with a colon before the quote; the speaker of the quote just before; the speaker of
-   the same words quoted elsewhere in the article (headlines).
+Attribution, in order:
+1. a "selon X"/"according to X" right after the quote;
+2. the reporting verbs the parse links to the quote: the lowest one above it, climbing to the
+   verb that reports its clause ("X a déclaré que Y et Z avaient convenu d'un «...»" is X's),
+   or one inserted in it ("«...», a déclaré X"); the speaker of a verb is its subject, the
+   agent of a passive or of a participle ("qualifié de «...» par X"), the subject it inherits
+   through control or coordination, an inverted subject after a quote or a comma ("a indiqué
+   dans un communiqué le ministère ..."), a name the parser missed just before it, an unnamed
+   subject as written ("un internaute"), the subject of "X was overheard saying";
+3. a "selon X"/"pour X"/"according to X" opening the sentence (it beats an institution subject
+   when X is a person); a clause ending with a colon before the quote ("Erdogan exploded:");
+   the other reporting verbs of the sentence (named speakers only); a speech noun and its
+   owner ("après les propos de X"); a short sentence right after a quote that stands alone
+   ("«...» Amirabdollahian tweeted.");
+4. for a statement-like quote left without speaker, the speaker of the quote just before it;
+   for a headline, the speaker of the same words quoted in the body.
+What a subject stands for: a person (the article's full name for them); a title ("le dirigeant
+polonais" -> the person of the article with that title, the office holder at publication, the
+person in focus, else the title as written); an unnamed officer of an institution ("le
+porte-parole du ministère X") -> the institution as written; a bare "le gouvernement"/"l'ONG"
+-> the institution named before; an institution or state as written ("Kremlin"); the owner of
+a speech noun ("un communiqué de l'ONU"); a relative pronoun -> its noun; a pronoun or
+possessive -> by salience: a subject before it in its sentence, else the focus (quoted speaker,
+main subject, speaker of a reporting verb) of the closest preceding sentences that agrees in
+number and gender (from ``language.yaml`` pronouns; people's gender from honorifics and the
+article of their title).
 Guarantees: ``quote.text == text[quote.start:quote.end]`` (the words without the marks);
 unmatched marks yield no quote, never an exception; quotes of one or two words without a
-speaker are ``direct=False``; words inside any quotation are never taken as a speaker.
+speaker are ``direct=False`` and never get a phrase as speaker; words inside any quotation are
+never taken as a speaker; linear in the number of quotes times their sentence length (sentence
+foci are computed once).
 """
 
 from __future__ import annotations
@@ -31,7 +45,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dyads.extract.actors import ActorIndex, Mention, Person
+from dyads.extract.actors import ActorIndex, Person
 from dyads.extract.syntax import Syntax
 from dyads.lang import LanguageData
 from dyads.textnorm import fold
@@ -638,18 +652,20 @@ class QuoteAttributor:
         selon = self._attribution_speaker(sents)
         if selon is not None and self._attribution_after(end):
             return selon  # "«...», selon le communiqué du Kremlin"
-        found = self._speaker_of_verbs(sents, inside)
+        found = self._speaker_of_verbs(sents, inside, linked=True)
         if found is not None and selon is not None and found.person is None and selon.person is not None:
             return selon  # "Selon Mme Zakharova, Moscou considère que ..."
-        return found or selon or self._speech_noun_speaker(sents) or self._introduced_speaker(start) \
-            or self._next_sentence_speaker(sents, start, end, inside)
+        return found or selon or self._introduced_speaker(start) or self._speaker_of_verbs(sents, inside) \
+            or self._speech_noun_speaker(sents) or self._next_sentence_speaker(sents, start, end, inside)
 
-    def _speaker_of_verbs(self, sents: list[Span], inside: set[int]) -> Speaker | None:
-        """The speaker of the first reporting verb that has one; a verb the parse does not link
-        to the quote must have a named speaker, not just a phrase."""
+    def _speaker_of_verbs(self, sents: list[Span], inside: set[int], linked: bool = False) -> Speaker | None:
+        """The speaker of the first reporting verb that has one: of the verbs the parse links to
+        the quote (``linked``), else of the others, which must have a named speaker."""
         try:
-            for verb, linked in self._ranked_verbs(sents, inside):
-                self.named_only = self.short or not linked
+            for verb, is_linked in self._ranked_verbs(sents, inside):
+                if is_linked != linked:
+                    continue
+                self.named_only = self.short or not is_linked
                 found = self._verb_speaker(verb)
                 if found:
                     return replace(found, cue=fold(verb.lemma_))
@@ -729,7 +745,10 @@ class QuoteAttributor:
         if before[-1] == ",":
             return None  # after a comma only a verb of saying introduces a quote
         found = self._main_subject(clause)
-        return found if found is not None and found.person is not None else None
+        if found is None and not self.short:  # "comme le titre Le Figaro :"
+            subject = next((t for t in self._subjects(clause) if t.pos_ == "PROPN"), None)
+            found = self._common_noun(subject) if subject is not None else None
+        return found if found is not None and (found.person is not None or found.actor is None) else None
 
 def _attached(tok: Token, other: Token) -> bool:
     """Whether two tokens belong to one phrase (one is the head of the other)."""
