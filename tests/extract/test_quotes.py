@@ -138,3 +138,16 @@ def test_quotes_name_in_quotes_does_not_inherit_the_last_speaker(extractor):
     found = speakers(extractor, text, "en")
     assert "Carter" in (found["We will not back down on this,"] or "")
     assert found["annual festival of the river"] is None
+
+
+def test_quotes_unnamed_office_holder_is_not_taken_from_the_people_table(extractor):
+    # the gold convention: the person as named in the article, else the title as written
+    text = "« Nous n'avons rien à ajouter sur ce sujet », a déclaré mardi le président russe."
+    assert speaker_of(extractor, text, "fr", "Nous n'avons", published="2022-03-01") == "président russe"
+
+
+def test_quotes_attribution_split_into_the_next_sentence(extractor):
+    text = ("Elle l'a dit mardi sur une radio. « Bien sûr qu'il le ferait. Et le fait est qu'il l'a "
+            "déjà fait de manière rhétorique, n'est-ce pas ? » a déclaré Hill. « Il nous a mis dans "
+            "une position difficile. »")
+    assert speaker_of(extractor, text, "fr", "Bien sûr") == "Hill"

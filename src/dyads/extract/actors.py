@@ -107,7 +107,7 @@ class ActorIndex:
         record = self.kb.office_holder(actor, role.term, self.published)
         if record is not None and all(has_term(w, record.office) for w in words):
             person = next((p for p in self.people if fold(p.name) == fold(record.name)), None)
-            return person or Person(record.name, record.actor, record.role, record.office, "table"), actor, role, text
+            return person, actor, role, text  # someone the article does not name is not its speaker
         return None, actor, role, text
 
     def _titled_person(self, before: int, actor: str | None, words: list[str]) -> Person | None:

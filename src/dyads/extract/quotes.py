@@ -204,12 +204,13 @@ class QuoteAttributor:
         first, last = min(inside, default=0), max(inside, default=0)
         ranked = []
         for sent in sents:
+            split_off = not any(sent.start <= i < sent.end for i in inside)  # "» a déclaré Hill."
             for tok in sent:
                 if self.quoted[tok.i] or not self._is_reporting(tok):
                     continue
                 linked = min(depth.get(tok.i, 99), self._steps_into(tok, inside))
-                if linked < 99:
-                    ranked.append(((0, linked), tok.i))
+                if linked < 99 or split_off:
+                    ranked.append(((0, min(linked, 50 + tok.i - last)), tok.i))
                 elif not self.short:
                     ranked.append(((1, min(abs(tok.i - first), abs(tok.i - last))), tok.i))
         verbs = [(self.doc[i], key[0] == 0) for key, i in sorted(ranked)]
