@@ -309,8 +309,8 @@ class QuoteAttributor:
 
     def _agent_after(self, verb: Token, has_subject: bool) -> Speaker | None:
         """The agent of a participle after its quote: "un propos qualifié de «...» par X"."""
-        if has_subject or "Part" not in verb.morph.get("VerbForm"):
-            return None
+        if has_subject or "Part" not in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+            return None  # a participle on its own, not a compound tense ("a déclaré")
         for tok in self.doc[verb.i + 1:min(len(self.doc), verb.i + 40)]:
             if tok.is_sent_start or (not self.quoted[tok.i] and tok.pos_ in ("VERB", "AUX") and tok.i > verb.i + 1):
                 return None
