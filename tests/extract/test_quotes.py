@@ -151,3 +151,11 @@ def test_quotes_attribution_split_into_the_next_sentence(extractor):
             "déjà fait de manière rhétorique, n'est-ce pas ? » a déclaré Hill. « Il nous a mis dans "
             "une position difficile. »")
     assert speaker_of(extractor, text, "fr", "Bien sûr") == "Hill"
+
+
+def test_quotes_last_speaker_does_not_carry_over_someone_else(extractor):
+    text = ("\"I am sure we will win this election,\" Senator John Whitfield said. In response, Mary "
+            "Holloway painted him as \"a man who does not understand this country at all.\"")
+    found = speakers(extractor, text, "en")
+    assert "Whitfield" in (found["I am sure we will win this election,"] or "")
+    assert "Whitfield" not in (found["a man who does not understand this country at all."] or "")

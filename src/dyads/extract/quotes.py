@@ -634,6 +634,13 @@ class QuoteAttributor:
                     return found
         return None
 
+    def other_person_between(self, prev_end: int, start: int, speaker: Speaker) -> bool:
+        """Whether someone other than the last speaker is named between two quotes."""
+        toks = self._tokens(prev_end, start)
+        people = {id(m.person) for m in self.index.in_span(toks.start, toks.end)
+                  if m.person is not None and not self.quoted[m.start]} if toks else set()
+        return bool(people - {id(speaker.person)})
+
     def is_statement(self, start: int, end: int) -> bool:
         """Whether a quote reads as someone's statement, not a name or a scare quote: it opens
         its sentence, has a verb, or runs to six words or more."""
@@ -777,7 +784,8 @@ def find_quotes(doc: Doc, index: ActorIndex, lang: LanguageData) -> list[Quote]:
     for start, end in attributor.spans:
         speaker = attributor.speaker_for(start, end)
         if speaker is None and not attributor.short and found and found[-1][2] is not None \
-                and _adjacent(text, found[-1][1], start) and attributor.is_statement(start, end):
+                and _adjacent(text, found[-1][1], start) and attributor.is_statement(start, end) \
+                and not attributor.other_person_between(found[-1][1], start, found[-1][2]):
             speaker = replace(found[-1][2], cue=None)
         if speaker is not None:
             for sent in attributor._sents(start, end):
