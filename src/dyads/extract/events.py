@@ -170,6 +170,8 @@ class EventCoder:
             inner = self.actor_of(child, via, depth - 1, coref)
             if inner is not None:
                 role = self._role_noun(tok) or inner.role
+                if "coref" in inner.via:  # the antecedent is elsewhere: name it, not this phrase
+                    return Arg(inner.mention, inner.start, inner.end, role, inner.via)
                 start, end = min(tok.i, inner.start), max(tok.i + 1, inner.end)
                 return Arg(inner.mention, start, end, role, via)
         return None
@@ -510,8 +512,10 @@ class EventCoder:
             cur = cur.head
             if cur.i in anchors:
                 return True
-            if cur.pos_ in ("NOUN", "PROPN") and not self._time_word(cur):
-                return False
+            if cur.pos_ == "VERB" and cur.dep_ in self.syn.control:
+                continue  # "a dénoncé ... pour annoncer le 18 octobre": a clause of the same act
+            if cur.pos_ in ("NOUN", "PROPN", "VERB") and not self._time_word(cur):
+                return False  # inside another phrase or clause ("les pays ayant adhéré après 1997")
         return False
 
     def _time_word(self, tok: Token) -> bool:
