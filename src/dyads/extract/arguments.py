@@ -1,0 +1,341 @@
+"""Event arguments: who a trigger's source and target are, resolved to actors.
+
+Input: a trigger token with its lexicon entry (argument frame), the Doc, its ``ActorIndex``, the
+quotations and the language data (dependency labels, prepositions, pronouns).
+Output: ``Arg`` records (the actor mention, the phrase that names it, its role, how it was found).
+Method: the entry's slots in order (subject, object, agent, possessive, actor adjective,
+prepositions, subject of the governing verb), then fallbacks: the subject inherited through
+control and coordination, the required word of a multiword trigger, prepositions one or two
+nouns down or on the governing verb, the verb's object, the first actor after the trigger in its
+clause, a quotation's speaker for first-person and speech verbs. A phrase stands for the actor
+named in it (mention, actor adjective, "de X" complement, possessive or pronoun antecedent); a bare
+role noun ("la police") stands for the article's main state.
+Guarantees: every ``Arg`` holds a mention with an actor; the search never walks more than
+``NP_DEPTH`` levels into a phrase; ``ArgumentResolver`` is a mixin of ``events.EventCoder`` and
+reads only the state that class sets up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dyads.extract.actors import Mention
+from dyads.lang import Trigger
+from dyads.textnorm import fold
+from dyads.types import Quote
+
+PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}  # force and violence: a place can be the target
+STATE_FORCE = {"GOV", "MIL", "COP", "JUD"}  # a state acting on its own society is an event:
+SOCIETY = {"CVL", "OPP", "REB", "NGO", "MED", "BUS"}  # police vs protesters, army vs rebels
+NP_DEPTH = 4
+
+
+@dataclass
+class Arg:
+    """A resolved argument: the actor mention and the phrase that names it."""
+
+    mention: Mention
+    start: int
+    end: int
+    role: str | None
+    via: str
+
+
+class ArgumentResolver:
+    """Source and target search (mixed into ``events.EventCoder``)."""
+
+    def _is_trigger(self, tok: Token) -> bool:
+        return any((k, "NOUN") in self.lang.triggers for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_))
+
+    # ---- actors of phrases --------------------------------------------------------------
+
+    def _role_noun(self, tok: Token) -> str | None:
+        term = self.kb.roles.get((fold(tok.text),)) or self.kb.roles.get((fold(tok.lemma_),))
+        return term.role if term else None
+
+    def actor_of(self, tok: Token, via: str, depth: int = NP_DEPTH, coref: bool = True) -> Arg | None:
+        """The actor a noun phrase stands for, looking inside it for actor words."""
+        m = self.index.at(tok.i)
+        if m is not None and m.actor:
+            return Arg(m, m.start, m.end, m.role, via)
+        key = fold(tok.text)
+        if key in self.first_person:
+            return self._quote_speaker(tok, via)  # "Nous condamnons ...", said by the quote's speaker
+        if key in self.pronouns or key in self.possessives:
+            return self._antecedent(tok, via) if coref else None
+        if depth <= 0:
+            return None
+        inner = self._inner_actor(tok, via, depth, coref)
+        if inner is not None:
+            return inner
+        agent = self.syn.agent_of(tok) if tok.pos_ == "NOUN" and depth == NP_DEPTH else None
+        if agent is not None:  # "aux sanctions introduites par Bruxelles": Bruxelles's sanctions
+            owner = self.actor_of(agent, via + ">agent", 1, coref=False)
+            if owner is not None:
+                return owner
+        role = self._role_noun(tok) if depth == NP_DEPTH else None
+        if role and self.main_actor is not None and tok.pos_ == "NOUN":
+            return Arg(self.main_actor, tok.i, tok.i + 1, role, via + ">context")  # "la police", "the army"
+        return None
+
+    def _inner_actor(self, tok: Token, via: str, depth: int, coref: bool) -> Arg | None:
+        children = sorted(tok.children, key=lambda c: (c.dep_ in self.syn.conj, c.dep_ not in self.syn.amod, c.i))
+        for child in children:
+            if child.dep_ in self.syn.clause or child.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "CCONJ"):
+                continue
+            if child.dep_ in self.syn.conj and (depth < NP_DEPTH - 1 or self._is_trigger(child)):
+                continue  # "des avions et des hélicoptères de l'armée syrienne": only at the top
+            inner = self.actor_of(child, via, depth - 1, coref)
+            if inner is not None:
+                role = self._role_noun(tok) or inner.role
+                if "coref" in inner.via:  # the antecedent is elsewhere: name it, not this phrase
+                    return Arg(inner.mention, inner.start, inner.end, role, inner.via)
+                start, end = min(tok.i, inner.start), max(tok.i + 1, inner.end)
+                return Arg(inner.mention, start, end, role, via)
+        return None
+
+    def _quote_speaker(self, tok: Token, via: str) -> Arg | None:
+        for quote in self.quotes:
+            if quote.start <= tok.idx < quote.end and quote.speaker_actor:
+                m = self._speaker_mention(quote)
+                if m is not None:
+                    return Arg(m, tok.i, tok.i + 1, quote.speaker_role, via + ">speaker")
+        return None
+
+    def _speaker_mention(self, quote: Quote) -> Mention | None:
+        """A mention of the quote's speaker (or of its actor), to stand for it."""
+        same = [m for m in self.index.mentions if m.actor == quote.speaker_actor]
+        named = [m for m in same if m.person is not None and m.person.name == quote.speaker]
+        return (named or same or [None])[0]
+
+    def _main_actor(self) -> Mention | None:
+        """The state the article is mostly about (most mentioned), for bare role nouns."""
+        counts: dict[str, list[Mention]] = {}
+        for m in self.index.mentions:
+            if m.actor and m.person is None and self.kb.actor(m.actor).kind == "state":
+                counts.setdefault(m.actor, []).append(m)
+        if not counts:
+            return None
+        best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
+        return best[0]
+
+    def _antecedent(self, tok: Token, via: str) -> Arg | None:
+        verb = self.syn.governing_verb(tok) if tok.pos_ != "VERB" else tok
+        subj = self.syn.inherited_subject(verb) if verb is not None else None
+        if subj is not None and subj.i != tok.i and fold(subj.text) not in self.pronouns:
+            found = self.actor_of(subj, via + ">coref", 1, coref=False)
+            if found:
+                return found
+        for m in reversed(self.index.mentions):
+            if m.end <= tok.i and m.actor and (m.person or m.kind in ("name", "acronym", "alias", "capital", "seat")):
+                if tok.i - m.end > 80:
+                    break
+                return Arg(m, m.start, m.end, m.role, via + ">coref")
+        return None
+
+    def _with_conjuncts(self, tok: Token, via: str) -> list[Arg]:
+        out, first = [], self.actor_of(tok, via)
+        if first is not None:
+            out.append(first)
+        for c in tok.children:
+            if c.dep_ not in self.syn.conj or c.pos_ not in ("NOUN", "PROPN", "PRON") or self._is_trigger(c):
+                continue
+            more = self.actor_of(c, via, depth=2, coref=c.pos_ == "PRON")  # "la Russie et la Chine"
+            if more is not None and all(more.mention.actor != a.mention.actor for a in out):
+                out.append(more)
+        return out
+
+    # ---- argument frames ----------------------------------------------------------------
+
+    def resolve(self, slots: tuple[str, ...], head: Token, deep: bool = True) -> list[Arg]:
+        for slot in slots:
+            if slot == "gov":
+                found = self._gov_subject(head)
+                if found:
+                    return [found]
+                continue
+            for tok in self.syn.fill(slot, head):
+                args = self._with_conjuncts(tok, slot)
+                if args and slot == "subj":
+                    args += self._left_conjunct(tok, args)
+                if args:
+                    return args
+        return self._deep_prep(slots, head) if deep else []
+
+    def _is_place(self, arg: Arg, slot: str, head: Token) -> bool:
+        """A capital or region after a place preposition ("à Bruxelles") is where, not whom,
+        except for force and violence."""
+        if arg.mention.kind not in ("capital", "region") or not slot.startswith("prep:"):
+            return False
+        return self.lang.prep(slot[5:].split(">")[0]) in self.location_preps and not self._violent(head)
+
+    def _violent(self, head: Token) -> bool:
+        return any(t.cameo[:2] in PLACE_TARGET_ROOTS for t in self._entries(head))
+
+    def _entries(self, tok: Token) -> list[Trigger]:
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"
+        return next((self.lang.triggers[(k, pos)] for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_)
+                     if (k, pos) in self.lang.triggers), [])
+
+    def _on_extra(self, trig: Trigger, head: Token) -> list[Arg]:
+        """Multiword triggers: preposition slots are first looked for on the required words
+        ("prendre des sanctions contre X": contre hangs on sanctions)."""
+        if not trig.extra:
+            return []
+        preps = tuple(s for s in trig.target if s.startswith("prep:"))
+        for child in head.children:
+            if fold(child.lemma_) in trig.extra or fold(child.text) in trig.extra:
+                for slot in preps:
+                    for tok in self.syn.fill(slot, child):
+                        args = self._with_conjuncts(tok, slot)
+                        if args:
+                            return args
+        return []
+
+    def _left_conjunct(self, tok: Token, found: list[Arg]) -> list[Arg]:
+        """"Emmanuel Macron et Xi Jinping se sont entretenus" parsed with Macron apart: the
+        actor just before a coordinating conjunction that opens the subject joins it."""
+        start = tok.left_edge.i
+        if start < 2 or self.doc[start - 1].pos_ != "CCONJ":
+            return []
+        m = self.index.at(start - 2)
+        if m is None or not m.actor or any(a.mention.actor == m.actor for a in found):
+            return []
+        return [Arg(m, m.start, m.end, m.role, "subj>conj")]
+
+    def _deep_prep(self, slots: tuple[str, ...], head: Token) -> list[Arg]:
+        """A preposition slot written on a noun below the trigger: "la suspension du travail
+        de sa mission auprès de l'Otan" (auprès hangs on mission, not on suspension)."""
+        preps = [s for s in slots if s.startswith("prep:")]
+        if not preps:
+            return []
+        frontier = [head]
+        for _level in range(2):
+            frontier = [n for h in frontier for _p, n in self.syn.prep_dependents(h)] + \
+                       [o for h in frontier for o in self.syn.objects(h) if h.pos_ == "VERB"]
+            for noun in frontier:
+                for slot in preps:
+                    for tok in self.syn.fill(slot, noun):
+                        args = [a for a in self._with_conjuncts(tok, slot + ">deep")
+                                if not self._is_place(a, slot, head)]
+                        if args:
+                            return args
+        verb = self.syn.governing_verb(head, max_up=1) if head.pos_ != "VERB" else None
+        specific = [s for s in preps if self.lang.prep(s[5:]) not in self.genitive | self.syn.agent_preps]
+        for slot in specific if verb is not None else []:
+            for tok in self.syn.fill(slot, verb):  # "la suspension ... auprès de l'Otan" hung on the verb
+                args = [a for a in self._with_conjuncts(tok, slot + ">up") if not self._is_place(a, slot, head)]
+                if args:
+                    return args
+        return []
+
+    def _gov_subject(self, head: Token) -> Arg | None:
+        """Subject of the verb governing a noun trigger, unless that verb reports speech."""
+        first = head
+        while first.dep_ in self.syn.conj and first.head.i != first.i:
+            first = first.head  # "après le début de la guerre et les sanctions": the first conjunct's preposition
+        prep = self.syn.prep_of(first)
+        if prep is not None and prep not in self.genitive and prep not in self.frame_preps:
+            return None  # "depuis l'invasion ...", "after the invasion" is not what the subject did
+        verb = self.syn.governing_verb(head)
+        if verb is None:
+            return None
+        lemma = fold(verb.lemma_)
+        if lemma not in self.announce and (lemma in self.lang.reporting or
+                                           (lemma, "VERB") in self.lang.triggers):
+            return None
+        subj = self.syn.inherited_subject(verb)
+        return self.actor_of(subj, "gov") if subj is not None else None
+
+    def sources(self, head: Token, trig: Trigger) -> list[Arg]:
+        agent = self.syn.agent_of(head)
+        if agent is not None and self.actor_of(agent, "agent") is None and "agent" in trig.source:
+            return []  # "les sanctions prononcées par l'Occident": an agent we cannot place
+        found = self.resolve(trig.source, head)
+        cue = self._cued_quote(head) if "speech" in trig.flags else None
+        if cue is not None and (not found or found[0].via.endswith("coref")):
+            m = self._speaker_mention(cue)  # "«...», a-t-il protesté": the quote's speaker
+            found = [Arg(m, m.start, m.end, cue.speaker_role, "speaker")] if m else found
+        if not found and head.pos_ in ("VERB", "AUX"):
+            subj = self.syn.inherited_subject(head)
+            if subj is not None:
+                arg = self.actor_of(subj, "subj>inherited")
+                found = [arg] if arg else []
+        if not found and trig.cameo[:2] in PLACE_TARGET_ROOTS:
+            found = self.resolve(tuple(f"prep:{p}" for p in self.origin_preps), head)  # "tirées depuis Gaza"
+        return found
+
+    def targets(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Arg]:
+        found = self._on_extra(trig, head)
+        found = found or self.resolve(trig.target, head)
+        if not found and head.pos_ == "VERB" and "obj" not in trig.target:
+            found = [a for a in self.resolve(("obj",), head, deep=False)
+                     if a.mention.actor not in {s.mention.actor for s in sources}]
+        if not found and "speech" in trig.flags:
+            clause = self._clause_actor(head, sources[0]) if sources else None  # "appelé à rencontrer X"
+            clause = clause or (self._quote_actor(head, sources[0]) if sources else None)
+            found = [clause] if clause else []
+        if found or "target_required" in trig.flags:
+            return found
+        violent = trig.cameo[:2] in PLACE_TARGET_ROOTS
+        exclude = {a.mention.actor for a in sources}
+        near = self._near_target(head, exclude, places=violent)
+        return [near] if near else []
+
+    @staticmethod
+    def _distinct(src: Arg, tgt: Arg) -> bool:
+        """Different actors, or one state's distinct parts (police vs protesters)."""
+        if src.mention.actor != tgt.mention.actor:
+            return True
+        roles = {src.role, tgt.role}
+        return "near" not in tgt.via and bool(roles & STATE_FORCE) and bool(roles & SOCIETY)
+
+    def _cued_quote(self, head: Token) -> Quote | None:
+        """The attributed quotation of the trigger's sentence, when the trigger is a verb of saying."""
+        sent = head.sent
+        for quote in self.quotes:
+            if sent.start_char <= quote.start < sent.end_char and quote.speaker_actor \
+                    and not quote.start <= head.idx < quote.end:
+                return quote
+        return None
+
+    def _near_target(self, head: Token, exclude: set[str | None], places: bool = False) -> Arg | None:
+        """Fallback: the first actor after the trigger in the same clause. A place is a
+        target only for force and violence ("des frappes dans la bande de Gaza")."""
+        for tok in self.doc[head.i + 1:min(head.sent.end, head.i + 8)]:
+            if tok.is_punct and tok.text not in ("'", "’", "-"):
+                break
+            if tok.pos_ in ("VERB", "SCONJ", "CCONJ") and tok.dep_ not in ("amod", "acl"):
+                break  # the clause ends: "to fight the disease while the Red Cross ..."
+            m = self.index.at(tok.i)
+            if m is not None and not places and self.syn.prep_of(self.doc[m.start]) in self.location_preps:
+                continue
+            if m is not None and m.actor and m.actor not in exclude and not m.person:
+                role = self._role_noun(tok.head) if m.kind == "demonym" else m.role
+                return Arg(m, m.start, m.end, role or m.role, "near")
+        return None
+
+    # ---- modality, date, place ----------------------------------------------------------
+
+    def _quote_actor(self, head: Token, src: Arg) -> Arg | None:
+        """The first other state or organisation named in the quotation a speech verb cues."""
+        quote = self._cued_quote(head)
+        if quote is None:
+            return None
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        for m in self.index.in_span(span.start, span.end) if span is not None else []:
+            if m.actor and m.actor != src.mention.actor and m.person is None and m.kind != "demonym":
+                return Arg(m, m.start, m.end, m.role, "quote")
+        return None
+
+    def _clause_actor(self, verb: Token, src: Arg) -> Arg | None:
+        for child in verb.children:
+            if child.dep_ not in self.syn.clause and child.dep_ not in self.syn.obj:
+                continue
+            for tok in child.subtree:
+                m = self.index.at(tok.i)
+                if m is not None and m.actor and m.actor != src.mention.actor and m.kind != "demonym":
+                    return Arg(m, m.start, m.end, m.role, "clause")  # "appelé à rencontrer Poutine"
+        return None
