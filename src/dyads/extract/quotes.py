@@ -131,6 +131,7 @@ class QuoteAttributor:
 
     def __init__(self, doc: Doc, index: ActorIndex, lang: LanguageData, spans: list[tuple[int, int]]):
         self.doc, self.index, self.lang = doc, index, lang
+        self.text = doc.text  # Doc.text joins every token again on each call
         self.pronouns = {fold(p): (v or {}) for p, v in (lang.config.get("pronouns") or {}).items()}
         self.relatives = lang.words("relative_pronouns")
         self.attribution = lang.words("attribution_preps")
@@ -164,10 +165,10 @@ class QuoteAttributor:
         attribution off ("«...?», a-t-il dit")."""
         sents: list[Span] = []
         for tok in self._tokens(start, end):
-            if not sents or tok.sent.start != sents[-1].start:
+            if not sents or tok.i >= sents[-1].end:  # Token.sent scans its sentence: once per sentence
                 sents.append(tok.sent)
         if sents and sents[-1].end < len(self.doc):
-            rest = self.doc.text[end:self.doc[sents[-1].end].idx]
+            rest = self.text[end:self.doc[sents[-1].end].idx]
             nxt = self.doc[sents[-1].end].sent
             head = nxt.text.lstrip(" »”\"’")[:1]
             if "\n" not in rest and (head in (",", *DASHES) or head.islower()):
@@ -647,14 +648,14 @@ class QuoteAttributor:
         toks = self._tokens(start, end)
         if not toks:
             return False
-        opens = not re.search(r"\w", self.doc.text[toks[0].sent.start_char:start])
-        return opens or _words(self.doc.text[start:end]) >= 6 or any(t.pos_ in ("VERB", "AUX") for t in toks)
+        opens = not re.search(r"\w", self.text[toks[0].sent.start_char:start])
+        return opens or _words(self.text[start:end]) >= 6 or any(t.pos_ in ("VERB", "AUX") for t in toks)
 
     # ---- attribution --------------------------------------------------------------------
     def speaker_for(self, start: int, end: int) -> Speaker | None:
         """The speaker of the quotation at [start, end), or None."""
         inside = {t.i for t in self._tokens(start, end)}
-        self.short = _words(self.doc.text[start:end]) < 3
+        self.short = _words(self.text[start:end]) < 3
         self.named_only = self.short
         sents = self._sents(start, end)
         selon = self._attribution_speaker(sents)
@@ -686,9 +687,9 @@ class QuoteAttributor:
         it: "«...» Amirabdollahian tweeted.", "“...” IRNA said of the meeting."."""
         if self.short or not sents or sents[-1].end >= len(self.doc):
             return None
-        own = self.doc.text[sents[0].start_char:start] + self.doc.text[end:sents[-1].end_char]
+        own = self.text[sents[0].start_char:start] + self.text[end:sents[-1].end_char]
         nxt = self.doc[sents[-1].end].sent
-        if re.search(r"\w", own) or "\n" in self.doc.text[end:nxt.start_char] \
+        if re.search(r"\w", own) or "\n" in self.text[end:nxt.start_char] \
                 or any(self.quoted[t.i] for t in nxt):
             return None
         for verb in nxt[:6]:
@@ -699,7 +700,7 @@ class QuoteAttributor:
 
     def _attribution_after(self, end: int) -> bool:
         """Whether "selon X" / "according to X" follows the quote right after its mark."""
-        after = self.doc.char_span(end, min(len(self.doc.text), end + 6), alignment_mode="expand")
+        after = self.doc.char_span(end, min(len(self.text), end + 6), alignment_mode="expand")
         return after is not None and any(fold(t.text) in self.attribution for t in after)
 
     def _attribution_speaker(self, sents: list[Span]) -> Speaker | None:
@@ -739,8 +740,8 @@ class QuoteAttributor:
         """A quote introduced by a clause ending with a colon ("X a déclaré :", "Erdogan
         exploded:") or with a verb of saying and a comma ("As Winfield writes,"): the speaker
         of that verb, or after a colon the clause's subject when it is a person."""
-        before = self.doc.text[:start - 1].rstrip(" \n«“\"‘„")
-        if not before or before[-1] not in ":," or "\n\n" in self.doc.text[len(before):start]:
+        before = self.text[:start - 1].rstrip(" \n«“\"‘„")
+        if not before or before[-1] not in ":," or "\n\n" in self.text[len(before):start]:
             return None
         mark = self._tokens(len(before) - 1, len(before))
         if not mark:
