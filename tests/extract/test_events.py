@@ -72,6 +72,8 @@ def test_events_reciprocal_accusations_go_both_ways(coder):
     ("fr", "L'Otan va-t-elle expulser des diplomates russes ?", "modality", "question"),
     ("fr", "Si Moscou attaque l'Ukraine, l'UE imposera des sanctions à la Russie.", "modality", "hypothetical"),
     ("en", "Washington threatened to impose sanctions on Moscow.", "modality", "threatened"),
+    ("fr", "L'Otan n'a pas l'intention d'expulser de nouveaux diplomates russes.", "negated", True),
+    ("fr", "L'Otan a l'intention d'expulser de nouveaux diplomates russes.", "modality", "intended"),
 ])
 def test_events_negation_and_modality(coder, lang, text, field, value):
     evs = events(coder, text, lang)

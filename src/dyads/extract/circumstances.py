@@ -36,8 +36,24 @@ class CircumstanceReader:
             cur = cur.head
         return verbs
 
+    def _scope(self, head: Token) -> list[Token]:
+        """The trigger and the words it depends on for its truth: its governing verb, and for an
+        infinitive the verb or noun controlling it ("n'a pas l'intention d'expulser")."""
+        scope = [head]
+        cur = head
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                break
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in self.syn.control:
+                break
+            cur = cur.head
+            scope.append(cur)
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in self.syn.control:
+                break
+        return scope
+
     def negated(self, head: Token) -> bool:
-        scope = [head] + ([self.syn.governing_verb(head)] if head.pos_ not in ("VERB", "AUX") else [])
+        scope = [t for t in self._scope(head) if t.pos_ in ("VERB", "AUX")] or [head]
         subj = self.syn.subject(scope[-1]) if scope[-1] is not None else None
         if subj is not None and any(fold(t.text) in self.negation for t in subj.subtree if t.i <= subj.i):
             return True  # "Neither Arbenz nor any official had attacked", "aucun pays n'a ..."
@@ -70,6 +86,9 @@ class CircumstanceReader:
             return "conditional"
         if verb.i != head.i and fold(verb.lemma_) in self.modal and fold(verb.lemma_) not in self.announce:
             return self.modal[fold(verb.lemma_)]  # "menacer de sanctions", "threaten sanctions"
+        for tok in self._scope(head)[1:]:
+            if tok.pos_ in ("NOUN",) and fold(tok.lemma_) in self.modal_nouns:
+                return self.modal_nouns[fold(tok.lemma_)]  # "l'intention d'expulser", "plans to"
         upper = verb.head
         if verb.dep_ in self.syn.complement and upper.i != verb.i and fold(upper.lemma_) in self.modal \
                 and fold(upper.lemma_) not in self.announce:

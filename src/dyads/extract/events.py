@@ -53,6 +53,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         self.negation = lang.words("negation")
         self.neg_particles = lang.words("negation_particles")
         self.modal = {fold(k): v for k, v in (lang.config.get("modal_verbs") or {}).items()}
+        self.modal_nouns = {fold(k): v for k, v in (lang.config.get("modal_nouns") or {}).items()}
         self.announce = lang.words("announce_verbs")
         self.hypothetical = lang.words("hypothetical_marks")
         self.pronouns = {fold(p) for p in (lang.config.get("pronouns") or {})}
