@@ -41,6 +41,8 @@ class Settings:
         "help": "Also code statement verbs whose clause names another actor (01x-13x by the verb)."})
     include_unasserted: bool = field(default=False, metadata={
         "help": "Keep negated, conditional, hypothetical and planned events."})
+    include_unresolved: bool = field(default=False, metadata={
+        "help": "Also emit events with an unresolved source or target (None), never both."})
     include_text: bool = field(default=True, metadata={"help": "Put the normalised text in each Document."})
     actor_files: tuple[str, ...] = field(default=(), metadata={
         "help": "Extra actor dictionaries (TSV, YAML or CAMEO/PETRARCH text)."})
@@ -114,7 +116,8 @@ class Extractor:
         document.quotes = find_quotes(doc, index, lang)
         events = code_events(doc, index, lang, timexes=document.timexes, quotes=document.quotes,
                              published=published, codebook=get_codebook(),
-                             include_speech=self.settings.include_speech_events)
+                             include_speech=self.settings.include_speech_events,
+                             include_unresolved=self.settings.include_unresolved)
         if not self.settings.include_unasserted:
             events = [e for e in events if not e.negated and e.modality == "asserted"]
         document.events = events

@@ -99,3 +99,12 @@ def test_events_carry_provenance(coder):
 
 def test_events_unresolved_arguments_give_no_event(coder):
     assert events(coder, "Ils ont expulsé plusieurs personnes hier.", "fr") == []
+
+
+def test_events_unresolved_side_only_when_asked():
+    text = "Ils ont expulsé huit diplomates russes hier."
+    article = Article(id="t", text=text, language="fr", published="2022-03-01")
+    assert Extractor().extract_article(article).events == []
+    evs = Extractor(Settings(include_unresolved=True)).extract_article(article).events
+    assert [(e.source, e.target.actor, e.root) for e in evs] == [(None, "RUS", "17")]
+    assert evs[0].rule.endswith(".unresolved")

@@ -22,6 +22,8 @@ def extract(
     actors: list[Path] = typer.Option([], "--actors", exists=True, help="Extra actor file (TSV/YAML/CAMEO)."),
     include_unasserted: bool = typer.Option(False, "--include-unasserted",
                                             help="Keep negated, conditional and planned events."),
+    include_unresolved: bool = typer.Option(False, "--include-unresolved",
+                                            help="Keep events whose source or target is unknown."),
     no_text: bool = typer.Option(False, "--no-text", help="Leave the article text out of each line."),
     errors: Path = typer.Option(None, "--errors", help="Write failed records as JSONL here."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
@@ -33,6 +35,7 @@ def extract(
     if engine not in ("local", "spark"):
         raise typer.BadParameter("--engine must be 'local' or 'spark'")
     settings = Settings(lang=lang, include_unasserted=include_unasserted, include_text=not no_text,
+                        include_unresolved=include_unresolved,
                         actor_files=tuple(str(a) for a in actors))
     if engine == "spark":
         from dyads.spark import run_spark

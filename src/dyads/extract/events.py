@@ -53,6 +53,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         self.negation = lang.words("negation")
         self.neg_particles = lang.words("negation_particles")
         self.modal = {fold(k): v for k, v in (lang.config.get("modal_verbs") or {}).items()}
+        self.include_unresolved = False
         self.modal_nouns = {fold(k): v for k, v in (lang.config.get("modal_nouns") or {}).items()}
         self.announce = lang.words("announce_verbs")
         self.hypothetical = lang.words("hypothetical_marks")
@@ -114,6 +115,17 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         near |= {self.lang.prep(t.text) for t in self.doc[tok.i + 1:tok.i + 4]}
         return all(w in near for w in trig.extra)
 
+    def _half(self, head: Token, trig: Trigger, src: Arg | None, targets: list[Arg] | None) -> list[Event]:
+        """With ``include_unresolved``: an event with one side unknown (None), never both."""
+        if not self.include_unresolved:
+            return []
+        if targets is None:
+            targets = self.targets(head, trig, [])
+        tgt = targets[0] if targets else None
+        if src is None and tgt is None:
+            return []
+        return [self.make_event(head, trig.cameo, trig.rule + ".unresolved", src, tgt)]
+
     def _domestic(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Event]:
         """Protests are domestic unless said otherwise: the country's people against its
         government ("des milliers de manifestants", "a weekend of demonstrations")."""
@@ -131,7 +143,9 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         words = {fold(c.text) for c in head.children} | {fold(t.text) for t in self.doc[head.i + 1:head.i + 4]}
         return bool((words & self.reciprocal) - set(trig.extra))
 
-    def participant(self, arg: Arg) -> Participant:
+    def participant(self, arg: Arg | None) -> Participant | None:
+        if arg is None:
+            return None
         span = self.doc[arg.start:arg.end]
         m = arg.mention
         role = arg.role
@@ -142,7 +156,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
                            code=self.kb.cameo_code(m.actor, role), start=span.start_char,
                            end=span.end_char, name=name)
 
-    def make_event(self, head: Token, cameo: str, rule: str, src: Arg, tgt: Arg) -> Event:
+    def make_event(self, head: Token, cameo: str, rule: str, src: Arg | None, tgt: Arg | None) -> Event:
         entry = self.codebook.entry(cameo)
         sent = head.sent
         return Event(
@@ -165,7 +179,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
             if len(pair) >= 2:
                 return [self.make_event(head, trig.cameo, trig.rule, pair[0], pair[1])]
         if not sources:
-            return []
+            return self._half(head, trig, None, None)
         if len(sources) >= 2 and "sym" in trig.flags and not self.resolve(trig.target, head):
             return [self.make_event(head, trig.cameo, trig.rule, sources[0], sources[1])]  # "X and Y met"
         if len(sources) >= 2 and self._reciprocal(head, trig):  # "X et Y s'accusent mutuellement"
@@ -178,6 +192,8 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
             sources = [a for a in sources if "speaker" in a.via  # partial quote of a sentence
                        or not quote.start <= self.doc[a.mention.start].idx < quote.end]  # whose subject is outside
         targets = self.targets(head, trig, sources) if sources else []
+        if sources and not targets:
+            return self._half(head, trig, sources[0], [])
         events = []
         for src in sources:
             for tgt in targets:
@@ -222,7 +238,8 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
 
 
 def _key(event: Event) -> tuple:
-    a, b = event.source.actor, event.target.actor
+    a = event.source.actor if event.source else ""
+    b = event.target.actor if event.target else ""
     if event.root in SYMMETRIC_ROOTS and a > b:
         a, b = b, a
     return (a, b, event.cameo, event.date, event.negated, event.modality)
@@ -240,8 +257,9 @@ def dedupe(events: list[Event]) -> list[Event]:
 
 def code_events(doc: Doc, index: ActorIndex, lang: LanguageData, *, timexes: list[Timex],
                 quotes: list[Quote], published: date | None, codebook: Codebook,
-                include_speech: bool = True) -> list[Event]:
+                include_speech: bool = True, include_unresolved: bool = False) -> list[Event]:
     """Code every event of a parsed article (see the module docstring)."""
     coder = EventCoder(doc, index, lang, timexes=timexes, quotes=quotes,
                        published=published.isoformat() if published else None, codebook=codebook)
+    coder.include_unresolved = include_unresolved
     return coder.code(include_speech=include_speech)
