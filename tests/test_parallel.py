@@ -121,3 +121,11 @@ def test_parallel_reads_ahead_a_bounded_number_of_batches(stand_in):
     next(out)
     assert pulled <= (2 * 2 + 1) * 4 + 4  # in flight + the batch being read
     assert len(list(out)) == 199
+
+
+def test_parallel_batches_cap_articles_and_characters():
+    from dyads.parallel import _batches
+
+    items = articles(["x" * 10, "x" * 10, "x" * 25, "x" * 40, "x", "x", "x", "x"])
+    sizes = [len(batch) for batch in _batches(items, size=3, max_chars=30)]
+    assert sizes == [2, 1, 1, 3, 1]  # 20 + 25 > 30; 25 + 40 > 30; 40 alone (over, but one); 3 = size
