@@ -74,6 +74,7 @@ def test_events_reciprocal_accusations_go_both_ways(coder):
     ("en", "Washington threatened to impose sanctions on Moscow.", "modality", "threatened"),
     ("fr", "L'Otan n'a pas l'intention d'expulser de nouveaux diplomates russes.", "negated", True),
     ("fr", "L'Otan a l'intention d'expulser de nouveaux diplomates russes.", "modality", "intended"),
+    ("fr", "Caracas accuse Washington d'avoir rencontré des opposants vénézuéliens.", "modality", "alleged"),
 ])
 def test_events_negation_and_modality(coder, lang, text, field, value):
     evs = events(coder, text, lang)
@@ -108,3 +109,8 @@ def test_events_unresolved_side_only_when_asked():
     evs = Extractor(Settings(include_unresolved=True)).extract_article(article).events
     assert [(e.source, e.target.actor, e.root) for e in evs] == [(None, "RUS", "17")]
     assert evs[0].rule.endswith(".unresolved")
+
+
+def test_events_warning_about_an_actor_is_not_aimed_at_it(coder):
+    found = triples(events(coder, "Emmanuel Macron a averti que la Russie ne devait pas être humiliée.", "fr"))
+    assert ("FRA", "RUS", "13") not in found

@@ -30,6 +30,11 @@ PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}  # force and violence: a place can
 STATE_FORCE = {"GOV", "MIL", "COP", "JUD"}  # a state acting on its own society is an event:
 SOCIETY = {"CVL", "OPP", "REB", "NGO", "MED", "BUS"}  # police vs protesters, army vs rebels
 NP_DEPTH = 4
+# a verb of saying whose target is only in its clause or quote: an appeal, a promise, a demand, a
+# criticism or a rejection is aimed at the actor it names ("appelé à rencontrer Poutine", "agreed
+# to provide guarantees to North Korea"); a warning or a statement about an actor ("averti que la
+# Russie ...") is not aimed at it
+CLAUSE_TARGET_ROOTS = {"02", "03", "10", "11", "12"}
 
 
 @dataclass
@@ -273,7 +278,7 @@ class ArgumentResolver:
         if not found and head.pos_ == "VERB" and "obj" not in trig.target:
             found = [a for a in self.resolve(("obj",), head, deep=False)
                      if a.mention.actor not in {s.mention.actor for s in sources}]
-        if not found and "speech" in trig.flags:
+        if not found and "speech" in trig.flags and trig.cameo[:2] in CLAUSE_TARGET_ROOTS:
             clause = self._clause_actor(head, sources[0]) if sources else None  # "appelé à rencontrer X"
             clause = clause or (self._quote_actor(head, sources[0]) if sources else None)
             found = [clause] if clause else []
@@ -285,12 +290,13 @@ class ArgumentResolver:
         return [near] if near else []
 
     @staticmethod
-    def _distinct(src: Arg, tgt: Arg) -> bool:
-        """Different actors, or one state's distinct parts (police vs protesters)."""
+    def _distinct(src: Arg, tgt: Arg, cameo: str = "14") -> bool:
+        """Different actors, or in conflict one state's distinct parts (police vs protesters)."""
         if src.mention.actor != tgt.mention.actor:
             return True
         roles = {src.role, tgt.role}
-        return "near" not in tgt.via and bool(roles & STATE_FORCE) and bool(roles & SOCIETY)
+        return "near" not in tgt.via and cameo[:2] >= "09" and bool(roles & STATE_FORCE) \
+            and bool(roles & SOCIETY)
 
     def _cued_quote(self, head: Token) -> Quote | None:
         """The attributed quotation of the trigger's sentence, when the trigger is a verb of saying."""

