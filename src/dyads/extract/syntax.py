@@ -41,6 +41,7 @@ class Syntax:
         self.control = lang.deps("control")
         self.relative = lang.deps("relative")
         self.relative_pronouns = lang.words("relative_pronouns")
+        self.object_control = lang.words("object_control_verbs")
         self.agent_preps = {lang.prep(p) for p in lang.config.get("agent_preps", [])}
         self.complex_preps = {fold(k): lang.prep(v) for k, v in (lang.config.get("complex_preps") or {}).items()}
         self.possessives = lang.words("possessives")
@@ -172,6 +173,10 @@ class Syntax:
                 return subj
             if cur.head.i == cur.i or cur.dep_ not in self.control:
                 return None
+            if fold(cur.head.lemma_) in self.object_control:
+                objs = self.objects(cur.head)  # "accuser Washington d'avoir rencontré": Washington
+                if objs and objs[0].i != cur.i:
+                    return objs[0]
             if cur.head.pos_ in ("NOUN", "PROPN"):
                 if "Part" in cur.morph.get("VerbForm"):
                     return cur.head  # "la Chine, accusée de bloquer": the noun itself
