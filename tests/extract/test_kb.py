@@ -47,3 +47,17 @@ def test_load_kb_cached_and_rereads_changed_user_file(tmp_path, nlp_fr):
     actors.write_text("term\tactor\trole\tkind\nZorbanie\tZRB\tGOV\tname\n", encoding="utf-8")
     second = load_kb("fr", [actors])
     assert second is not first and ("zorbanie",) in second.terms
+
+
+def test_load_kb_from_disk_cache_equals_built(tmp_path, monkeypatch, nlp_fr):
+    from dyads.extract.kb import _load_kb, build_kb
+
+    monkeypatch.setenv("DYADS_CACHE_DIR", str(tmp_path))
+    first = _load_kb.__wrapped__("fr", ())  # builds and stores
+    again = _load_kb.__wrapped__("fr", ())  # unpickled
+    assert list(tmp_path.glob("kb-fr-*.pickle"))
+    assert again is not first and again.lang is get_language("fr")
+    built = build_kb(get_language("fr"), lambda text: [t.text for t in nlp_fr.tokenizer(text)])
+    for name in ("terms", "term_starts", "roles", "people", "surnames", "by_actor", "people_keys",
+                 "max_person_len", "max_term_len", "max_role_len"):
+        assert getattr(again, name) == getattr(built, name), name
