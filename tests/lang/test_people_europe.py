@@ -1,6 +1,4 @@
 """Consistency and spot facts for the office-holder table codebooks/people_europe.tsv."""
-import calendar
-import csv
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -10,38 +8,22 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from tsvfiles import bounds, load as _load
+
 PEOPLE = Path(__file__).resolve().parents[2] / "src" / "dyads" / "codebooks" / "people_europe.tsv"
 COLUMNS = ["name", "aliases", "actor", "role", "office_en", "office_fr", "start", "end"]
+
+def load(path=PEOPLE):
+    return _load(path)
+
+
 ROLES = {"GOV", "IGO", "LEG", "OPP", "MIL", "JUD"}
 IGOS = {"NATO", "EU", "UN", "OSCE", "COE", "IAEA", "IMF", "WB", "WHO", "ICC", "G7", "ECB", "WAGNER"}
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def load(path=PEOPLE):
-    """Leading '#' comment lines, then a header row, then tab-separated data rows."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        lines = fh.read().splitlines()
-    n = 0
-    while n < len(lines) and lines[n].startswith("#"):
-        n += 1
-    reader = csv.reader(lines[n:], delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = next(reader)
-    return lines[:n], header, [r for r in reader]
 
 
-def bounds(value):
-    """Earliest and latest day a YYYY, YYYY-MM or YYYY-MM-DD value can stand for."""
-    m = DATE.match(value)
-    if not m:
-        raise ValueError(f"bad date {value!r}")
-    y, mo, d = int(m[1]), m[2], m[3]
-    if d:
-        day = date(y, int(mo), int(d))
-        return day, day
-    if mo:
-        mo = int(mo)
-        return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
-    return date(y, 1, 1), date(y, 12, 31)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,37 @@
+"""Helpers the data-file tests share: read a dyads TSV, the day range of a partial ISO date."""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import re
+from datetime import date
+
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def load(path):
+    """Leading '#' comment lines, then a header row, then tab-separated data rows."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = fh.read().splitlines()
+    n = 0
+    while n < len(lines) and lines[n].startswith("#"):
+        n += 1
+    reader = csv.reader(lines[n:], delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(reader)
+    return lines[:n], header, [r for r in reader]
+
+
+def bounds(value):
+    """Earliest and latest day a YYYY, YYYY-MM or YYYY-MM-DD value can stand for."""
+    m = DATE.match(value)
+    if not m:
+        raise ValueError(f"bad date {value!r}")
+    y, mo, d = int(m[1]), m[2], m[3]
+    if d:
+        day = date(y, int(mo), int(d))
+        return day, day
+    if mo:
+        mo = int(mo)
+        return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+    return date(y, 1, 1), date(y, 12, 31)
