@@ -96,7 +96,68 @@ def task_dyads(corpus: Path, workers: int) -> dict:
             "work_cpu": cpu2 - cpu1, "articles": articles, "failed": failed}
 
 
-TASKS = {"bare": task_bare, "dyads": task_dyads}
+STAGES = ("find_mentions", "to_entities", "find_timexes", "find_quotes", "code_events")
+
+
+def task_stages(corpus: Path, articles: int) -> dict:
+    """One process, the first ``articles`` articles: CPU seconds of bare parsing and of each
+    dyads stage (reading + cleaning, language detection, parsing, each extractor, JSON)."""
+    import time as clock
+
+    import dyads
+    import dyads.ingest
+    import dyads.ingest.text
+    import dyads.pipeline
+    from dyads.extract.geo import lookup_place
+    from dyads.extract.kb import load_kb
+    from dyads.ingest.langid import detect_language
+    from dyads.nlp import load_pipeline
+
+    nlp = load_pipeline("fr")
+    load_kb("fr")
+    lookup_place("Paris")
+    detect_language(WARM_UP_TEXT)
+    sample = OUT / "stages.jsonl"
+    with corpus.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
+        dst.writelines(line for _, line in zip(range(articles), src))
+    texts = _texts(sample)
+    spent: dict[str, float] = dict.fromkeys(["bare parse", "read + clean", "language detection", "parse",
+                                             *STAGES, "JSON"], 0.0)
+
+    def timed(name: str, fn):
+        def wrapper(*args, **kwargs):
+            started = clock.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += clock.process_time() - started
+        return wrapper
+
+    started = clock.process_time()
+    for _doc in nlp.pipe(texts, batch_size=BATCH):
+        pass
+    spent["bare parse"] = clock.process_time() - started
+    pipe = nlp.pipe
+    nlp.pipe = lambda texts, **kw: iter(timed("parse", lambda: list(pipe(texts, **kw)))())
+    dyads.ingest.text.detect_language = timed("language detection", dyads.ingest.text.detect_language)
+    for name in STAGES:
+        if hasattr(dyads.pipeline, name):
+            setattr(dyads.pipeline, name, timed(name, getattr(dyads.pipeline, name)))
+    started = clock.process_time()
+    articles_out = list(dyads.ingest.read_inputs([str(sample)]))
+    spent["read + clean"] = clock.process_time() - started - spent["language detection"]
+    total = clock.process_time()
+    documents = list(dyads.extract(articles_out, workers=1))
+    total = clock.process_time() - total
+    started = clock.process_time()
+    for document in documents:
+        json.dumps(document.to_dict(), ensure_ascii=False)
+    spent["JSON"] = clock.process_time() - started
+    spent["other (Documents, batching)"] = total - sum(spent[k] for k in ("parse", *STAGES))
+    return {"articles": len(texts), "words": sum(len(t.split()) for t in texts), "spent": spent}
+
+
+TASKS = {"bare": task_bare, "dyads": task_dyads, "stages": task_stages}
 
 
 # -- running a task and sampling its memory ----------------------------------------------------
@@ -192,7 +253,7 @@ def rows(name: str, info: dict, runs: dict) -> list[str]:
     return out
 
 
-def render(results: dict, argv: str = "") -> str:
+def render(results: dict, argv: str = "", stages: dict | None = None) -> str:
     lines = [
         START,
         "## Extraction pipeline (bench/run.py)",
@@ -230,8 +291,24 @@ def render(results: dict, argv: str = "") -> str:
                          f"{_mb(big['peak_pss'])} MB for 4× the corpus ({big_info['articles']:,} articles, "
                          f"{big_info['bytes'] / 1e6:.1f} MB; extract {big['work']:.0f} s): the stream is "
                          "bounded, memory does not grow with the corpus. Target ≤ 1.5 GB.")
+    if stages:
+        lines += stage_rows(stages)
     lines.append(END)
     return "\n".join(lines)
+
+
+def stage_rows(stages: dict) -> list[str]:
+    n, spent = stages["articles"], stages["spent"]
+    bare = spent["bare parse"]
+    lines = ["", f"Where the time goes: one process, the first {n} articles of the synthetic corpus, "
+             "CPU time per article and as a share of bare spaCy's parse of the same texts "
+             "(`bench/run.py --task stages`).", "",
+             "| stage | ms/article | % of bare parse |", "|---|---:|---:|"]
+    for name, seconds in spent.items():
+        lines.append(f"| {name} | {seconds * 1000 / n:.2f} | {seconds / bare * 100:.1f} |")
+    extra = sum(v for k, v in spent.items() if k not in ("bare parse", "parse"))
+    lines.append(f"| **all of dyads' own work** | {extra * 1000 / n:.2f} | {extra / bare * 100:.1f} |")
+    return lines
 
 
 def _repeats(results: dict) -> str:
@@ -309,7 +386,8 @@ def main() -> int:
     results["synthetic (demo ×)"] = (corpus_info(corpus), runs)
     if REAL_FR.is_file() and not (args.quick or args.no_real):
         results["real (semeval2023-fr)"] = (corpus_info(REAL_FR), measure(REAL_FR, big=None, repeat=args.repeat))
-    section = render(results, argv=" ".join(sys.argv[1:]))
+    stages = run_task("stages", corpus, 400)
+    section = render(results, argv=" ".join(sys.argv[1:]), stages=stages)
     print(section)
     if not (args.quick or args.no_write):
         write_section(section)
