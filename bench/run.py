@@ -291,6 +291,9 @@ def render(results: dict, argv: str = "", stages: dict | None = None) -> str:
                          f"{_mb(big['peak_pss'])} MB for 4× the corpus ({big_info['articles']:,} articles, "
                          f"{big_info['bytes'] / 1e6:.1f} MB; extract {big['work']:.0f} s): the stream is "
                          "bounded, memory does not grow with the corpus. Target ≤ 1.5 GB.")
+    lines.append("- Bare spaCy with `n_process=2` sends every parsed Doc back to its parent process; dyads' "
+                 "workers send back Documents and the parent reads, cleans and detects the language of the "
+                 "next articles, so compare CPU as well as wall time.")
     if stages:
         lines += stage_rows(stages)
     lines.append(END)
