@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import statistics
 import time
 from collections import defaultdict
@@ -28,6 +27,7 @@ from typing import Callable
 import duckdb
 
 from dyads.store import Store
+import sections  # bench/ is on sys.path when run as a script
 
 BENCH = Path(__file__).parent
 BENCHMARKS = BENCH.parent / "BENCHMARKS.md"
@@ -113,14 +113,8 @@ def render(results: list[tuple[str, float]], n_events: int) -> str:
 
 
 def write_section(section: str, path: Path = BENCHMARKS) -> None:
-    """Replace our section of BENCHMARKS.md, or append it."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    """Replace our section of BENCHMARKS.md, or append it; other sections are kept."""
+    sections.write_section(section, START, END, path)
 
 
 def main() -> None:

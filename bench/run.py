@@ -22,13 +22,14 @@ import argparse
 import json
 import os
 import platform
-import re
 import resource
 import subprocess
 import sys
 import time
 from datetime import date
 from pathlib import Path
+
+import sections  # bench/ is on sys.path when run as a script
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -350,13 +351,7 @@ def _cpu_name() -> str:
 
 def write_section(section: str, path: Path = BENCHMARKS) -> None:
     """Replace our section of BENCHMARKS.md, or append it; other sections are kept."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    sections.write_section(section, START, END, path)
 
 
 def main() -> int:
