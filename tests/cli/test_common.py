@@ -25,3 +25,17 @@ def test_common_track_progress_reaches_total_with_skipped_inputs(monkeypatch):
     list(common.track(iter(items), total=5, quiet=False, tally=common.Tally(), skipped=lambda: 3))
     assert "5/5" in screen.getvalue()
     assert "art/s" in screen.getvalue()
+
+
+def test_common_rate_waits_a_second_after_the_first_result():
+    from rich.progress import Progress
+
+    with Progress(disable=True) as progress:
+        task_id = progress.add_task("extracting", total=100)
+        task = progress.tasks[0]
+        assert common._rate(task) is None
+        now = common.time.monotonic()
+        progress.update(task_id, completed=40, since=(now - 0.2, 16), processed=40)
+        assert common._rate(task) is None  # a burst of one batch is no rate yet
+        progress.update(task_id, completed=40, since=(now - 4.0, 16), processed=40)
+        assert 5.5 < common._rate(task) < 6.5  # 24 articles in 4 s

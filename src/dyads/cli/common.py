@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task,
-                           TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+                           TextColumn, TimeElapsedColumn)
 from rich.text import Text
 
 from dyads.types import Document, ErrorRecord
@@ -57,12 +57,35 @@ class Tally:
         self.started = time.monotonic()
 
 
+def _rate(task: Task) -> float | None:
+    """Articles extracted per second since the first result (start-up left out), once a second
+    has passed (results come in batches: an earlier figure would be noise)."""
+    since = task.fields.get("since")
+    if since is None:
+        return None
+    elapsed = time.monotonic() - since[0]
+    done = task.fields.get("processed", 0) - since[1]
+    return done / elapsed if elapsed >= 1.0 and done > 0 else None
+
+
 class RateColumn(ProgressColumn):
-    """Articles per second over the last 30 s (so model loading does not drag it down)."""
+    """Articles per second since the first result."""
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text("– art/s" if speed is None else f"{speed:.1f} art/s")
+        rate = _rate(task)
+        return Text("– art/s" if rate is None else f"{rate:.1f} art/s")
+
+
+class EtaColumn(ProgressColumn):
+    """Time left at that rate (articles skipped before extraction count as done)."""
+
+    def render(self, task: Task) -> Text:
+        rate = _rate(task)
+        if rate is None or task.total is None:
+            return Text("eta -:--:--", style="progress.remaining")
+        seconds = int(max(task.total - task.completed, 0) / rate)
+        return Text(f"eta {seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}",
+                    style="progress.remaining")
 
 
 def track(items: Iterator[Document | ErrorRecord], *, total: int | None, quiet: bool, tally: Tally,
@@ -79,10 +102,11 @@ def track(items: Iterator[Document | ErrorRecord], *, total: int | None, quiet: 
             articles already stored), so that the bar and its ETA still reach ``total``.
     """
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        RateColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+                        RateColumn(), TimeElapsedColumn(), EtaColumn(),
                         console=stderr, transient=True, disable=quiet)
     with progress:
         task = progress.add_task("starting", total=total)  # loading models until the first result
+        since: tuple[float, int] | None = None
         for item in items:
             if isinstance(item, ErrorRecord):
                 tally.failed += 1
@@ -93,8 +117,10 @@ def track(items: Iterator[Document | ErrorRecord], *, total: int | None, quiet: 
                 tally.documents += 1
                 tally.events += len(item.events)
                 yield item
-            done = tally.documents + tally.failed + (skipped() if skipped else 0)
-            progress.update(task, completed=done, description="extracting")
+            processed = tally.documents + tally.failed
+            since = since or (time.monotonic(), processed)
+            progress.update(task, completed=processed + (skipped() if skipped else 0),
+                            description="extracting", since=since, processed=processed)
 
 
 def summary(tally: Tally, *, skipped: int = 0, quiet: bool = False) -> None:
