@@ -129,3 +129,10 @@ def test_parallel_batches_cap_articles_and_characters():
     items = articles(["x" * 10, "x" * 10, "x" * 25, "x" * 40, "x", "x", "x", "x"])
     sizes = [len(batch) for batch in _batches(items, size=3, max_chars=30)]
     assert sizes == [2, 1, 1, 3, 1]  # 20 + 25 > 30; 25 + 40 > 30; 40 alone (over, but one); 3 = size
+
+
+def test_parallel_recycles_workers_and_keeps_order(stand_in):
+    items = articles([f"text {i}" for i in range(20)])
+    out = list(extract_parallel(iter(items), settings=Settings(batch_size=2), workers=2, recycle=6))
+    assert [d.id for d in out] == [f"a{i}" for i in range(20)]
+    assert len({d.title for d in out}) > 2  # more than one generation of two workers

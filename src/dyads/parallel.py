@@ -11,6 +11,10 @@ Guarantees:
   memory does not grow with the corpus. A batch holds ``settings.batch_size`` articles but no
   more than ``BATCH_CHARS`` characters (at least one article): spaCy's working memory grows
   with the text parsed at once (+400 MB for 16 articles of 4,500 characters, +210 MB for 8).
+- Bounded workers: spaCy's vocabulary grows with every new word a worker parses (about 150 MB
+  per 200,000 new words), so the workers are replaced by fresh forks of the parent every
+  ``RECYCLE_ARTICLES`` articles; the parent first loads the languages met so far, so the new
+  workers share those too.
 - Isolation: a batch that raises in a worker is retried article by article there, so one bad
   article only costs itself; a worker that dies (crash, out of memory) is replaced, and the
   articles it held are retried one by one, the one that kills a worker again coming out as an
@@ -33,6 +37,7 @@ from dyads.types import Article, Document, ErrorRecord
 log = logging.getLogger(__name__)
 
 BATCH_CHARS = 32_000  # characters of text per batch, whatever the number of articles
+RECYCLE_ARTICLES = 10_000  # articles per generation of worker processes
 _EXTRACTOR = None  # this process's Extractor: set by the parent before forking, or by _init
 
 
@@ -82,7 +87,7 @@ def warm_up(extractor, articles: Iterable[Article | ErrorRecord]) -> None:
     from dyads.nlp import load_pipeline
 
     codes = {extractor.language_of(a) for a in articles if isinstance(a, Article)}
-    codes = sorted(code for code in codes if extractor.supported(code))
+    codes = sorted(code for code in codes if code and extractor.supported(code))
     for code in codes:
         load_pipeline(code)
         extractor.kb(code)
@@ -129,18 +134,24 @@ class _Pool:
                                        reason="the worker process died on this article"))
         return out
 
+    def recycle(self) -> None:
+        """New worker processes (their results all collected): the old ones exit."""
+        self.executor.shutdown(wait=True)
+        self.executor = self._start()
+
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def extract_parallel(stream: Iterable[Article | ErrorRecord], *, settings, workers: int
-                     ) -> Iterator[Document | ErrorRecord]:
+def extract_parallel(stream: Iterable[Article | ErrorRecord], *, settings, workers: int,
+                     recycle: int = RECYCLE_ARTICLES) -> Iterator[Document | ErrorRecord]:
     """Extract a stream of articles on ``workers`` processes, preserving order.
 
     Args:
         stream: articles (and error records, passed through in place).
         settings: the pipeline ``Settings`` every worker uses.
         workers: number of worker processes.
+        recycle: articles after which the workers are replaced by fresh ones.
 
     Returns:
         An iterator of ``Document`` and ``ErrorRecord`` in input order.
@@ -157,11 +168,21 @@ def extract_parallel(stream: Iterable[Article | ErrorRecord], *, settings, worke
     pool = _Pool(settings, workers)
     try:
         pending: deque[tuple[list, Future | None]] = deque()
+        submitted = 0
+        met: dict[str, Article] = {}  # one article per language seen
         for batch in itertools.chain(first, batches):
             if isinstance(batch[0], ErrorRecord):
                 pending.append((batch, None))
             else:
+                if submitted >= recycle:
+                    while pending:
+                        yield from _result(pool, *pending.popleft())
+                    warm_up(_EXTRACTOR, met.values())  # languages first met since the last fork
+                    pool.recycle()
+                    submitted = 0
                 pending.append((batch, pool.submit(batch)))
+                submitted += len(batch)
+                met.update((_EXTRACTOR.language_of(a), a) for a in batch)
             while len(pending) > 2 * workers:
                 yield from _result(pool, *pending.popleft())
         while pending:
