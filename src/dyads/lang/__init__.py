@@ -101,14 +101,20 @@ class LanguageData:
     roles: dict[str, RoleTerm] = field(default_factory=dict)
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     reporting: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     # ---- convenience views over config -------------------------------------------------
     def words(self, key: str) -> frozenset[str]:
+        """A list setting of language.yaml as folded words (computed once per key)."""
+        cached = self._words.get(key)
+        if cached is not None:
+            return cached
         values = self.config.get(key, []) or []
         for w in values:
             if not isinstance(w, str):  # YAML reads bare on/no/yes as booleans
                 raise LexiconError(f"lang/{self.code}/language.yaml", 0, f"{key}: {w!r} is not a string; quote it")
-        return frozenset(fold(w) for w in values)
+        self._words[key] = frozenset(fold(w) for w in values)
+        return self._words[key]
 
     def deps_config(self) -> dict[str, list[str]]:
         return dict(self.config.get("deps", {}) or {})
