@@ -26,16 +26,6 @@ DATED_KINDS = {"date", "month", "year", "relative", "period"}
 class CircumstanceReader:
     """Negation, modality, date and place (mixed into ``events.EventCoder``)."""
 
-    def _clause_verbs(self, head: Token) -> list[Token]:
-        verbs, cur = [], head
-        for _ in range(3):
-            if cur.pos_ in ("VERB", "AUX"):
-                verbs.append(cur)
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-        return verbs
-
     def _scope(self, head: Token) -> list[Token]:
         """The trigger and the words it depends on for its truth: its governing verb, and for an
         infinitive the verb or noun controlling it ("n'a pas l'intention d'expulser")."""
