@@ -46,6 +46,11 @@ def triples(evs, asserted_only=True):
     ("fr", "L'armée israélienne a mené des frappes dans la bande de Gaza.", ("ISR", "PSE", "19")),
     # title + demonym subject
     ("en", "Russian Foreign Minister Sergei Lavrov accused NATO of provocations.", ("RUS", "NATO", "11")),
+    # a role noun placed by its clause in a capital: "la junte au pouvoir à Bamako" is Mali's
+    ("fr", "La France prépare le départ de ses soldats. Lundi, la junte au pouvoir à Bamako a demandé "
+           "à la France de partir.", ("MLI", "FRA", "10")),
+    # one state's army against its rebels: the bare role noun takes the article's state
+    ("fr", "L'armée syrienne a mené des frappes mardi sur des rebelles.", ("SYR", "SYR", "19")),
 ])
 def test_events_frames(coder, lang, text, expected):
     assert expected in triples(events(coder, text, lang))
@@ -114,3 +119,13 @@ def test_events_unresolved_side_only_when_asked():
 def test_events_warning_about_an_actor_is_not_aimed_at_it(coder):
     found = triples(events(coder, "Emmanuel Macron a averti que la Russie ne devait pas être humiliée.", "fr"))
     assert ("FRA", "RUS", "13") not in found
+
+
+def test_events_two_subjects_misparse_takes_the_one_next_to_the_verb(coder):
+    """A long fronted phrase whose last noun the parser also calls a subject."""
+    text = ("Après la décision de la France ainsi que le Canada de retirer leurs troupes, "
+            "la junte au pouvoir à Bamako a qualifié cette décision de « violation », "
+            "et demande à la France de « partir sans délai ».")
+    found = triples(events(coder, text, "fr"))
+    assert ("MLI", "FRA", "10") in found
+    assert not any(src == "CAN" and root == "10" for src, _tgt, root in found)

@@ -81,8 +81,24 @@ class ArgumentResolver:
             if owner is not None:
                 return owner
         role = self._role_noun(tok) if depth == NP_DEPTH else None
+        seat = self._seated_in(tok) if role and tok.pos_ == "NOUN" else None
+        if seat is not None:  # "la junte au pouvoir à Bamako", "the government based in Kabul"
+            return Arg(seat, tok.i, seat.end if seat.end > tok.i else tok.i + 1, role, via + ">seat")
         if role and self.main_actor is not None and tok.pos_ == "NOUN":
             return Arg(self.main_actor, tok.i, tok.i + 1, role, via + ">context")  # "la police", "the army"
+        return None
+
+    def _seated_in(self, noun: Token) -> Mention | None:
+        """The capital or state a role noun's participle clause puts it in: "la junte au
+        pouvoir à Bamako", "le régime installé à Damas"."""
+        for clause in noun.children:
+            if clause.dep_ not in self.syn.clause or clause.pos_ not in ("VERB", "ADJ"):
+                continue
+            for prep, obj in self.syn.prep_dependents(clause):
+                m = self.index.at(obj.i)
+                if prep in self.location_preps and m is not None and m.actor and m.person is None \
+                        and m.kind in ("capital", "seat", "name", "alias"):
+                    return m
         return None
 
     def _inner_actor(self, tok: Token, via: str, depth: int, coref: bool) -> Arg | None:

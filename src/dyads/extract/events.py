@@ -139,6 +139,12 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         return [self.make_event(head, trig.cameo, trig.rule, src, tgt) for tgt in targets[:2]
                 if self._distinct(src, tgt)]
 
+    @staticmethod
+    def _same_phrase(src: Arg, tgt: Arg) -> bool:
+        """Both sides read off one mention. A bare role noun ("des rebelles") borrows the
+        article's main mention for its actor, which is not the same phrase."""
+        return src.mention is tgt.mention and "context" not in src.via and "context" not in tgt.via
+
     def _reciprocal(self, head: Token, trig: Trigger) -> bool:
         """A reciprocal marker that is not part of the verb itself ("se rendre" is not)."""
         words = {fold(c.text) for c in head.children} | {fold(t.text) for t in self.doc[head.i + 1:head.i + 4]}
@@ -198,7 +204,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         events = []
         for src in sources:
             for tgt in targets:
-                if src.mention is tgt.mention or not self._distinct(src, tgt, trig.cameo):
+                if self._same_phrase(src, tgt) or not self._distinct(src, tgt, trig.cameo):
                     continue
                 rule = trig.rule + ("." + tgt.via if tgt.via in ("near",) else "")
                 events.append(self.make_event(head, trig.cameo, rule, src, tgt))

@@ -149,7 +149,9 @@ class ReferenceResolver:
                 if (child.dep_ in self.subj or child.dep_ in self.syn.passive_subj or child.dep_.startswith("expl")
                         or child.dep_ == "dep") and not self._has_case(child):
                     found.append(child)  # "a-t-il assuré": "-il" may come out as a passive subject
-        return found
+        # Two subjects before one verb is a misparse; the one next to the verb is the subject
+        # ("Après la décision de ... le Canada de retirer ..., la junte a qualifié").
+        return sorted(found, key=lambda t: (t.i > verb.i, -t.i if t.i < verb.i else t.i))
 
     def _has_case(self, tok: Token) -> bool:
         """A noun introduced by a preposition ("Dans un éditorial"), which no subject is."""

@@ -99,10 +99,11 @@ class Syntax:
         """The grammatical subject (the agent, for a passive verb), if written."""
         if self.is_passive(verb):
             return self.agent_of(verb)
-        for c in verb.children:
-            if c.dep_ in self.subj:
-                return c
-        return None
+        found = [c for c in verb.children if c.dep_ in self.subj]
+        before = [c for c in found if c.i < verb.i]
+        if len(found) > 1 and before:  # two subjects is a misparse: the one next to the verb
+            return before[-1]          # ("Après la décision ... le Canada de retirer ..., la junte a qualifié")
+        return found[0] if found else None
 
     def agent_of(self, head: Token) -> Token | None:
         for c in head.children:
