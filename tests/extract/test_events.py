@@ -49,6 +49,9 @@ def triples(evs, asserted_only=True):
     # a role noun placed by its clause in a capital: "la junte au pouvoir à Bamako" is Mali's
     ("fr", "La France prépare le départ de ses soldats. Lundi, la junte au pouvoir à Bamako a demandé "
            "à la France de partir.", ("MLI", "FRA", "10")),
+    # promising reprisals is a threat, not a promise
+    ("fr", "Moscou a promis des représailles à Londres.", ("RUS", "GBR", "13")),
+    ("en", "Iran vowed revenge against Israel after the strike.", ("IRN", "ISR", "13")),
     # one state's army against its rebels: the bare role noun takes the article's state
     ("fr", "L'armée syrienne a mené des frappes mardi sur des rebelles.", ("SYR", "SYR", "19")),
 ])
