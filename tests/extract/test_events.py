@@ -132,3 +132,14 @@ def test_events_two_subjects_misparse_takes_the_one_next_to_the_verb(coder):
     found = triples(events(coder, text, "fr"))
     assert ("MLI", "FRA", "10") in found
     assert not any(src == "CAN" and root == "10" for src, _tgt, root in found)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Israeli strikes killed twenty Palestinians in Gaza on Monday.", ("ISR", "PSE", "19")),
+    ("fr", "Les frappes israéliennes ont tué vingt Palestiniens lundi.", ("ISR", "PSE", "19")),
+])
+def test_events_violent_noun_subject_of_violent_verb_is_one_event(coder, lang, text, expected):
+    """The strike is the event: its noun gives the code and who struck, the verb whom it hit."""
+    evs = [e for e in events(coder, text, lang) if not e.negated]
+    assert {(e.source.actor, e.target.actor, e.root) for e in evs} == {expected}
+    assert "+" in evs[0].rule

@@ -36,6 +36,7 @@ from dyads.types import Event, Participant, Quote, Timex
 
 SYMMETRIC_ROOTS = {"04", "05", "06"}
 NAME_ENTITIES = {"ORG", "MISC", "LOC", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
+VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
 DOMESTIC_DEFAULT_ROOT = "14"  # protest: the country's people against their government by default
 
 
@@ -229,10 +230,37 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
                 events.append(self.make_event(tok, spec[0], f"speech.{fold(tok.lemma_)}", src, tgt))
         return events
 
-    def code(self, include_speech: bool = True) -> list[Event]:
+    def _instrument_events(self, found: list[tuple[Token, Trigger]], used: set[int]) -> list[Event]:
+        """A violent verb whose subject is itself a violent event noun is one event: "US
+        airstrikes killed militants", "les frappes israéliennes ont tué des civils". The noun
+        gives the code and the source (who struck), the verb the target (who was hit)."""
+        nouns = {}
+        for tok, trig in found:
+            if trig.cameo[:2] in VIOLENT_ROOTS:  # a subject is a noun even when tagged otherwise
+                nouns.setdefault(tok.i, trig)
         events: list[Event] = []
+        for head, trig in found:
+            if head.i in used or head.pos_ not in ("VERB", "AUX") or trig.cameo[:2] not in VIOLENT_ROOTS:
+                continue
+            subj = self.syn.subject(head)
+            if subj is None or subj.i not in nouns or subj.i in used:
+                continue
+            noun_trig = nouns[subj.i]
+            sources = self.sources(subj, noun_trig)
+            targets = self.targets(head, trig, sources) if sources else []
+            coded = [self.make_event(head, noun_trig.cameo, f"{noun_trig.rule}+{trig.rule.split('.', 1)[-1]}", src, tgt)
+                     for src in sources[:1] for tgt in targets
+                     if not self._same_phrase(src, tgt) and self._distinct(src, tgt, noun_trig.cameo)]
+            if coded:
+                used.update((head.i, subj.i))
+                events.extend(coded)
+        return events
+
+    def code(self, include_speech: bool = True) -> list[Event]:
         used: set[int] = set()
-        for head, trig in self.triggers():
+        found = self.triggers()
+        events = self._instrument_events(found, used)
+        for head, trig in found:
             if head.i in used:
                 continue
             coded = self.code_trigger(head, trig)
