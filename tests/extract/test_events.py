@@ -143,3 +143,22 @@ def test_events_violent_noun_subject_of_violent_verb_is_one_event(coder, lang, t
     evs = [e for e in events(coder, text, lang) if not e.negated]
     assert {(e.source.actor, e.target.actor, e.root) for e in evs} == {expected}
     assert "+" in evs[0].rule
+
+
+@pytest.mark.parametrize("lang,text,expected,absent", [
+    ("fr", "La Hongrie refuse l'embargo de l'UE sur le gaz russe.", ("HUN", "EU", "12"), ("HUN", "RUS", "12")),
+    ("fr", "La Hongrie refuse tout embargo sur le gaz russe.", None, ("HUN", "RUS", "12")),
+    ("en", "Hungary rejected the EU's embargo on Russian oil.", ("HUN", "EU", "12"), ("HUN", "RUS", "12")),
+])
+def test_events_rejecting_an_act_targets_its_author(coder, lang, text, expected, absent):
+    found = triples(events(coder, text, lang))
+    assert absent not in found
+    if expected:
+        assert expected in found
+
+
+def test_events_symmetric_pair_keeps_text_order(coder):
+    text = ("Le Premier ministre britannique Boris Johnson a reçu Emmanuel Macron. Un porte-parole a déclaré "
+            "que Johnson et Macron avaient convenu de coordonner leur action.")
+    evs = [e for e in events(coder, text, "fr") if e.root == "01"]
+    assert [(e.source.actor, e.target.actor) for e in evs] == [("GBR", "FRA")]

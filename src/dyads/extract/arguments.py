@@ -30,6 +30,7 @@ PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}  # force and violence: a place can
 STATE_FORCE = {"GOV", "MIL", "COP", "JUD"}  # a state acting on its own society is an event:
 SOCIETY = {"CVL", "OPP", "REB", "NGO", "MED", "BUS"}  # police vs protesters, army vs rebels
 NP_DEPTH = 4
+OWNER_TARGET_ROOTS = {"12"}  # reject: the target of rejecting an act is the act's author
 # a verb of saying whose target is only in its clause or quote: an appeal, a promise, a demand, a
 # criticism or a rejection is aimed at the actor it names ("appelé à rencontrer Poutine", "agreed
 # to provide guarantees to North Korea"); a warning or a statement about an actor ("averti que la
@@ -289,6 +290,9 @@ class ArgumentResolver:
         return found
 
     def targets(self, head: Token, trig: Trigger, sources: list[Arg]) -> list[Arg]:
+        owner = self._event_object_owner(head, trig)
+        if owner is not None:
+            return owner
         found = self._on_extra(trig, head)
         found = found or self.resolve(trig.target, head)
         if not found and head.pos_ == "VERB" and "obj" not in trig.target:
@@ -304,6 +308,20 @@ class ArgumentResolver:
         exclude = {a.mention.actor for a in sources}
         near = self._near_target(head, exclude, places=violent)
         return [near] if near else []
+
+    def _event_object_owner(self, head: Token, trig: Trigger) -> list[Arg] | None:
+        """Rejecting an act is aimed at whoever does it, not at whom it is done to: "la Hongrie
+        refuse l'embargo de l'UE sur le gaz russe" is against the EU, and "refuse tout embargo
+        sur le gaz russe" names no target at all. None when the object is not an event noun."""
+        if trig.cameo[:2] not in OWNER_TARGET_ROOTS or head.pos_ not in ("VERB", "AUX") or "obj" not in trig.target:
+            return None
+        obj = next(iter(self.syn.fill("obj", head)), None)
+        if obj is None or obj.pos_ != "NOUN" or self.index.at(obj.i) is not None:
+            return None
+        entries = self._entries(obj)
+        if not entries:
+            return None
+        return self.resolve(tuple(s for s in entries[0].source if s != "gov"), obj, deep=False)
 
     @staticmethod
     def _distinct(src: Arg, tgt: Arg, cameo: str = "14") -> bool:

@@ -189,7 +189,8 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         if not sources:
             return self._half(head, trig, None, None)
         if len(sources) >= 2 and "sym" in trig.flags and not self.resolve(trig.target, head):
-            return [self.make_event(head, trig.cameo, trig.rule, sources[0], sources[1])]  # "X and Y met"
+            first, second = sorted(sources[:2], key=lambda a: a.start)  # "X and Y met": X, then Y
+            return [self.make_event(head, trig.cameo, trig.rule, first, second)]
         if len(sources) >= 2 and self._reciprocal(head, trig):  # "X et Y s'accusent mutuellement"
             pairs = [(a, b) for a in sources for b in sources if a is not b]
             if "sym" in trig.flags:
