@@ -24,3 +24,12 @@ def test_public_api_extract_unsupported_language_keeps_metadata():
     (document,) = list(dyads.extract([article]))
     assert document.title == "Titel" and document.language == "de"
     assert document.events == [] and "not supported yet" in document.notes[0]
+
+
+def test_public_api_extract_is_callable_and_its_stages_importable():
+    """dyads.extract(...) is the entry point and dyads.extract.* are the stage modules."""
+    import dyads.extract.quotes as quotes_stage
+
+    assert callable(dyads.extract)
+    assert quotes_stage.__name__ == "dyads.extract.quotes"
+    assert dyads.extract.events.__name__ == "dyads.extract.events"

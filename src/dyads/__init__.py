@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from dyads.errors import DyadsError, InputError, LexiconError, StoreError, UnsupportedLanguage
-from dyads.pipeline import Extractor, Settings, extract
+from dyads import extract  # the stages package, callable: dyads.extract(inputs) runs dyads.pipeline.extract
+from dyads.pipeline import Extractor, Settings
 from dyads.types import Article, Document, Entity, ErrorRecord, Event, Participant, Quote, Timex
 
 __version__ = "0.1.0"
