@@ -162,3 +162,12 @@ def test_events_symmetric_pair_keeps_text_order(coder):
             "que Johnson et Macron avaient convenu de coordonner leur action.")
     evs = [e for e in events(coder, text, "fr") if e.root == "01"]
     assert [(e.source.actor, e.target.actor) for e in evs] == [("GBR", "FRA")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Quatre diplomates soudanais en poste à N'Djamena ont 72 heures pour partir. Le pouvoir de N'Djamena "
+           "a décidé de les déclarer persona non grata.", ("TCD", "SDN", "17")),
+    ("en", "Three Russian diplomats were found in the building. Poland expelled them on Monday.", ("POL", "RUS", "17")),
+])
+def test_events_object_pronoun_is_an_earlier_subject_not_its_own(coder, lang, text, expected):
+    assert expected in triples(events(coder, text, lang))

@@ -69,6 +69,10 @@ class ArgumentResolver:
         key = fold(tok.text)
         if key in self.first_person:
             return self._quote_speaker(tok, via)  # "Nous condamnons ...", said by the quote's speaker
+        if key in self.object_pronouns and tok.pos_ == "PRON":
+            if tok.dep_ in self.syn.subj:  # "X, lui a parlé" with the clitic parsed as the subject:
+                return self._antecedent(tok, via) if coref else None  # the name just before it
+            return self._object_antecedent(tok, via) if coref else None
         if key in self.pronouns or key in self.possessives:
             return self._antecedent(tok, via) if coref else None
         if depth <= 0:
@@ -155,6 +159,35 @@ class ArgumentResolver:
                 if tok.i - m.end > 80:
                     break
                 return Arg(m, m.start, m.end, m.role, via + ">coref")
+        return None
+
+    def _object_antecedent(self, tok: Token, via: str) -> Arg | None:
+        """An object pronoun ("les", "him") never stands for its own clause's subject: it is the
+        subject of an earlier clause, of this sentence or the two before, that agrees in number
+        ("Quatre diplomates soudanais ont 72 heures ... N'Djamena a décidé de les déclarer
+        persona non grata": the diplomats)."""
+        verb = self.syn.governing_verb(tok)
+        local = self.syn.inherited_subject(verb) if verb is not None else None
+        local_actor = self.actor_of(local, via, 1, coref=False) if local is not None else None
+        number = self.object_pronouns[fold(tok.text)]
+        sent = tok.sent
+        spans = [self.doc[sent.start:tok.i]]
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+            spans.append(sent)
+        for span in spans:
+            subjects = [t for t in span if (t.dep_ in self.syn.subj or t.dep_ in self.syn.passive_subj)
+                        and t.pos_ in ("NOUN", "PROPN")]
+            for cand in reversed(subjects):
+                if local is not None and cand.i == local.i:
+                    continue
+                if number and cand.pos_ == "NOUN" and number not in cand.morph.get("Number", [number]):
+                    continue
+                found = self.actor_of(cand, via + ">coref", NP_DEPTH - 1, coref=False)
+                if found and (local_actor is None or found.mention.actor != local_actor.mention.actor):
+                    return found
         return None
 
     def _with_conjuncts(self, tok: Token, via: str) -> list[Arg]:

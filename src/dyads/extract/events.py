@@ -59,7 +59,10 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         self.modal_nouns = {fold(k): v for k, v in (lang.config.get("modal_nouns") or {}).items()}
         self.announce = lang.words("announce_verbs")
         self.hypothetical = lang.words("hypothetical_marks")
-        self.pronouns = {fold(p) for p in (lang.config.get("pronouns") or {})}
+        pronouns = lang.config.get("pronouns") or {}
+        self.pronouns = {fold(p) for p, v in pronouns.items() if (v or {}).get("case") != "obj"}
+        self.object_pronouns = {fold(p): (v or {}).get("number") for p, v in pronouns.items()
+                                if (v or {}).get("case") == "obj"}
         self.possessives = lang.words("possessives")
         self.reciprocal = lang.words("reciprocal")
         self.first_person = lang.words("first_person")

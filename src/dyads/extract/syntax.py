@@ -101,7 +101,7 @@ class Syntax:
             return self.agent_of(verb)
         found = [c for c in verb.children if c.dep_ in self.subj]
         before = [c for c in found if c.i < verb.i]
-        if len(found) > 1 and before:  # two subjects is a misparse: the one next to the verb
+        if len(found) > 1 and before:  # two subjects is a misparse: the noun next to the verb
             return before[-1]          # ("Après la décision ... le Canada de retirer ..., la junte a qualifié")
         return found[0] if found else None
 
