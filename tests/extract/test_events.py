@@ -171,3 +171,13 @@ def test_events_symmetric_pair_keeps_text_order(coder):
 ])
 def test_events_object_pronoun_is_an_earlier_subject_not_its_own(coder, lang, text, expected):
     assert expected in triples(events(coder, text, lang))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Moscou va réagir aux sanctions introduites par Bruxelles.", ("RUS", "EU", "130")),
+    ("fr", "Moscou a réagi aux sanctions introduites par Bruxelles.", ("RUS", "EU", "010")),
+    ("en", "Beijing will react to the sanctions imposed by Washington.", ("CHN", "USA", "130")),
+])
+def test_events_reaction_announced_for_the_future_is_a_threat(coder, lang, text, expected):
+    found = {(e.source.actor, e.target.actor, e.cameo) for e in events(coder, text, lang)}
+    assert expected in found

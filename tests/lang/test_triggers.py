@@ -21,7 +21,7 @@ HEADER = ("# Trigger lexicon written by the dyads project; CAMEO codes from the 
           "licence CC0")
 SLOTS = {"subj", "obj", "agent", "poss", "adj", "gov", "compound"}
 PREP_SLOT = re.compile(r"^prep:[^\s|:]+$")
-FLAGS = {"sym", "speech", "target_required"}
+FLAGS = {"sym", "speech", "target_required", "threat_if_future"}
 POS = {"VERB", "NOUN", "ADJ"}
 MIN_ROWS = 350
 MIN_LEMMA_AGREEMENT = 0.90

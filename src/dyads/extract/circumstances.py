@@ -87,6 +87,19 @@ class CircumstanceReader:
             return self.modal[fold(upper.lemma_)]  # "envisage de suspendre", "plans to expel"
         return "asserted"
 
+    def future(self, head: Token) -> bool:
+        """A verb in the future: its own tense, a future auxiliary ("will respond"), or a
+        future-forming verb that governs it ("Moscou va réagir")."""
+        if head.pos_ not in ("VERB", "AUX"):
+            return False
+        if "Fut" in head.morph.get("Tense") or any(
+                c.dep_.startswith("aux") and ("Fut" in c.morph.get("Tense") or fold(c.lemma_) in self.future_aux)
+                for c in head.children):
+            return True
+        upper = head.head
+        return head.dep_ in self.syn.complement and upper.i != head.i and fold(upper.lemma_) in self.future_verbs \
+            and "Past" not in upper.morph.get("Tense")
+
     def _quoted(self, head: Token) -> bool:
         return self._quote_of(head) is not None
 

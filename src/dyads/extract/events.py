@@ -21,6 +21,7 @@ target, code, date); offsets point into the article text.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -36,7 +37,8 @@ from dyads.types import Event, Participant, Quote, Timex
 
 SYMMETRIC_ROOTS = {"04", "05", "06"}
 NAME_ENTITIES = {"ORG", "MISC", "LOC", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
-VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
+VIOLENT_ROOTS = {"18", "19", "20"}
+THREAT = "130"  # "Moscou va réagir aux sanctions", "Beijing will respond": a warning of retaliation  # assault, fight, mass violence
 DOMESTIC_DEFAULT_ROOT = "14"  # protest: the country's people against their government by default
 
 
@@ -72,6 +74,8 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         self.main_actor = self._main_actor()
         self.plain_statement = set(lang.config.get("plain_statement_codes", ["010"]))
         self.location_preps = {lang.prep(p) for p in lang.config.get("location_preps", [])}
+        self.future_aux = lang.words("future_auxiliaries")
+        self.future_verbs = lang.words("future_verbs")
 
     # ---- triggers -----------------------------------------------------------------------
     def triggers(self) -> list[tuple[Token, Trigger]]:
@@ -181,6 +185,8 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
             label=entry.label, quoted=self._quoted(head))
 
     def code_trigger(self, head: Token, trig: Trigger) -> list[Event]:
+        if "threat_if_future" in trig.flags and self.future(head) and not self.negated(head):
+            trig = replace(trig, cameo=THREAT, extra=trig.extra + ("future",), flags=trig.flags - {"threat_if_future"})
         sources = self.sources(head, trig)
         if trig.cameo[:2] == DOMESTIC_DEFAULT_ROOT and self.main_actor is not None \
                 and {t.cameo[:2] for t in self._entries(head)} == {DOMESTIC_DEFAULT_ROOT}:

@@ -28,7 +28,7 @@ from dyads.textnorm import fold, norm_apostrophes
 
 ROLES = {"", "GOV", "MIL", "LEG", "OPP", "JUD", "IGO", "MED", "BUS", "NGO", "CVL", "REB", "COP"}
 SLOT_NAMES = {"subj", "obj", "agent", "poss", "adj", "gov", "compound", "iobj"}
-TRIGGER_FLAGS = {"sym", "speech", "target_required"}
+TRIGGER_FLAGS = {"sym", "speech", "target_required", "threat_if_future"}
 
 
 def read_tsv(package: str, name: str) -> list[tuple[int, dict[str, str]]]:
