@@ -25,13 +25,30 @@ from dyads.lang import LanguageData
 from dyads.types import Timex
 
 
+def _fold_char(ch: str) -> str:
+    """One character lower case without accents (one character, "’" as "'")."""
+    base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
+    out = base.lower() if len(base.lower()) == 1 else base
+    return "'" if out == "’" else out
+
+
+_FOLD_TABLE: dict[int, str] = {}  # code point -> folded character, for those that change
+_FOLD_SEEN: set[str] = set()  # characters already looked at (bounded by the alphabet)
+
+
 def fold_keep_length(text: str) -> str:
-    """Lower case without accents, one output character per input character."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
-        out.append(base.lower() if len(base.lower()) == 1 else base)
-    return "".join(out).replace("’", "'")
+    """Lower case without accents, one output character per input character.
+
+    Each distinct character is folded once per process; the text is then one ``str.translate``.
+    """
+    new = set(text).difference(_FOLD_SEEN)
+    if new:
+        for ch in new:
+            folded = _fold_char(ch)
+            if folded != ch:
+                _FOLD_TABLE[ord(ch)] = folded
+        _FOLD_SEEN.update(new)
+    return text.translate(_FOLD_TABLE)
 
 
 def _alt(words) -> str:
