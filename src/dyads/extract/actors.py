@@ -176,7 +176,8 @@ class MentionFinder:
 
     def __init__(self, doc: Doc, kb: ActorKB, published: date | None):
         self.doc, self.kb, self.published = doc, kb, published
-        self.folded = [fold(t.text) for t in doc]
+        self.texts = [t.text for t in doc]  # the scans read these lists, not Token objects (speed)
+        self.folded = [fold(text) for text in self.texts]
         self.by_token: list[Mention | None] = [None] * len(doc)
         self.mentions: list[Mention] = []
         self.people: list[Person] = []
@@ -210,8 +211,10 @@ class MentionFinder:
     def _match_at(self, i: int) -> tuple[int, TermEntry] | None:
         if self.folded[i] not in self.kb.term_starts:  # most tokens start no term (speed)
             return None
-        doc, n_max = self.doc, self.kb.max_term_len
-        for n in range(min(n_max, len(doc) - i), 0, -1):
+        doc, room = self.doc, len(self.doc) - i
+        for n in self.kb.term_lengths.get(self.folded[i], ()):  # only lengths some term has
+            if n > room:
+                continue
             entries = self.kb.terms.get(tuple(self.folded[i:i + n]))
             if entries:
                 tokens = list(doc[i:i + n])
@@ -224,15 +227,15 @@ class MentionFinder:
 
     def _scan_people(self) -> None:
         """Names of the people table written in full ("Bachar al-Assad"), even if NER missed them."""
-        doc, keys, n_max = self.doc, self.kb.people_keys, self.kb.max_person_len
+        texts, folded, keys, lengths = self.texts, self.folded, self.kb.people_keys, self.kb.person_lengths
         self.table_names: list[tuple[int, int]] = []
-        i = 0
-        while i < len(doc):
-            if not doc[i].text[:1].isupper():
+        i, length = 0, len(texts)
+        while i < length:
+            if not texts[i][:1].isupper():
                 i += 1
                 continue
-            for n in range(min(n_max, len(doc) - i), 1, -1):
-                if tuple(self.folded[i:i + n]) in keys and doc[i + n - 1].text[:1].isupper():
+            for n in lengths.get(folded[i], ()):  # only lengths some name of the table has
+                if n <= length - i and tuple(folded[i:i + n]) in keys and texts[i + n - 1][:1].isupper():
                     self.table_names.append((i, i + n))
                     i += n - 1
                     break
@@ -242,9 +245,12 @@ class MentionFinder:
         ner_person = {t.i for ent in self.doc.ents if ent.label_ in PERSON_LABELS and len(ent) > 1
                       for t in ent if t.text[:1].isupper() and self.kb.roles.get((self.folded[t.i],)) is None
                       } | {i for a, b in self.table_names for i in range(a, b)}
-        i = 0
-        while i < len(self.doc):
-            found = self._match_at(i) if i not in ner_person else None
+        i, length, folded, starts = 0, len(self.doc), self.folded, self.kb.term_starts
+        while i < length:
+            if folded[i] not in starts or i in ner_person:  # most tokens start no term (speed)
+                i += 1
+                continue
+            found = self._match_at(i)
             if found is None:
                 i += 1
                 continue
@@ -374,10 +380,11 @@ class MentionFinder:
     def _carry_surnames(self) -> None:
         """Later mentions of a person's surname that the NER did not tag ("Trump said")."""
         forms = {p.name.split()[-1]: p for p in self.people if len(p.name.split()) > 1}
-        for tok in self.doc:
-            person = forms.get(tok.text)
-            if person is None or self.by_token[tok.i] is not None:
+        for i, text in enumerate(self.texts):
+            person = forms.get(text)
+            if person is None or self.by_token[i] is not None:
                 continue
+            tok = self.doc[i]
             if (tok.is_sent_start and tok.pos_ != "PROPN") or self._in_longer_entity(tok):
                 continue
             self._place(Mention(tok.i, tok.i + 1, "PER", "person", person.actor, person.role,
@@ -544,7 +551,10 @@ class MentionFinder:
 
 def role_at(folded: list[str], kb: ActorKB, i: int, limit: int) -> tuple[int, RoleTerm] | None:
     """The longest role term (title or role noun) starting at token i, before ``limit``."""
-    for n in range(min(kb.max_role_len, limit - i), 0, -1):
+    lengths = kb.role_lengths.get(folded[i], ()) if i >= 0 else range(min(kb.max_role_len, limit - i), 0, -1)
+    for n in lengths:  # only the lengths some role term starting with this word has
+        if n > limit - i:
+            continue
         role = kb.roles.get(tuple(folded[i:i + n]))
         if role is not None:
             return n, role

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -86,6 +86,23 @@ class ActorKB:
     max_term_len: int = 1
     max_role_len: int = 1
 
+    # first folded token -> the token lengths of the keys it starts, longest first: a scan tries
+    # only the lengths that exist (computed once per process, on first use; not pickled)
+    @cached_property
+    def term_lengths(self) -> dict[str, tuple[int, ...]]:
+        return _lengths_by_start(self.terms)
+
+    @cached_property
+    def role_lengths(self) -> dict[str, tuple[int, ...]]:
+        return _lengths_by_start(self.roles)
+
+    @cached_property
+    def person_lengths(self) -> dict[str, tuple[int, ...]]:
+        return _lengths_by_start(self.people_keys)
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
+
     def coded_as(self, actor_id: str) -> str:
         """The actor an agency is coded as (UN bodies -> UN), else the actor itself."""
         info = self.actors.get(actor_id)
@@ -127,6 +144,17 @@ class ActorKB:
         if when and dated:
             return min(dated, key=lambda r: abs(((r.end or r.start) - when).days))
         return records[0]
+
+
+_DERIVED = ("term_lengths", "role_lengths", "person_lengths")
+
+
+def _lengths_by_start(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    found: dict[str, set[int]] = {}
+    for key in keys:
+        if key:
+            found.setdefault(key[0], set()).add(len(key))
+    return {start: tuple(sorted(lengths, reverse=True)) for start, lengths in found.items()}
 
 
 def _parse_date(value: str) -> date | None:
@@ -373,6 +401,8 @@ def _load_kb(code: str, stamps: tuple[tuple[str, int, int], ...]) -> ActorKB:
     key = cache_key([*_kb_inputs(code), *paths], [code, model, _version(model), _version("spacy")])
     kb = cached(f"kb-{code}", key, build)
     kb.lang = lang
+    for name in _DERIVED:  # computed here, before workers fork, so they share them
+        getattr(kb, name)
     return kb
 
 
