@@ -113,7 +113,7 @@ class Extractor:
         index: ActorIndex = find_mentions(doc, kb, published)
         document.entities = to_entities(index)
         document.timexes = find_timexes(article.text, published, lang)
-        document.quotes = find_quotes(doc, index, lang)
+        document.quotes = find_quotes(doc, index, lang, text=article.text)  # the Doc's text
         events = code_events(doc, index, lang, timexes=document.timexes, quotes=document.quotes,
                              published=published, codebook=get_codebook(),
                              include_speech=self.settings.include_speech_events,

@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from dyads.extract.actors import ActorIndex
@@ -38,6 +40,9 @@ from dyads.textnorm import fold
 from dyads.types import Quote
 
 MAX_QUOTE_CHARS = 3000
+_OPENERS = re.compile("|".join(re.escape(mark) for mark in PAIRS))
+_WORD = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -45,6 +50,10 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
+        mark = _OPENERS.search(text, i)  # jump to the next opening mark
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         close = PAIRS.get(ch)
         if close is None or (ch == "‘" and i > 0 and text[i - 1].isalpha()):
@@ -85,9 +94,10 @@ def _find_close(text: str, pos: int, opener: str, close: str) -> int | None:
 class QuoteAttributor:
     """Finds the speaker of each quotation of one Doc; quotes are attributed in text order."""
 
-    def __init__(self, doc: Doc, index: ActorIndex, lang: LanguageData, spans: list[tuple[int, int]]):
+    def __init__(self, doc: Doc, index: ActorIndex, lang: LanguageData, spans: list[tuple[int, int]],
+                 text: str | None = None):
         self.doc, self.index = doc, index
-        self.text = doc.text  # Doc.text joins every token again on each call
+        self.text = doc.text if text is None else text  # Doc.text joins every token again on each call
         self.attribution = lang.words("attribution_preps")
         self.speech_nouns = lang.words("speech_nouns")
         self.obj = lang.deps("obj")
@@ -96,8 +106,13 @@ class QuoteAttributor:
         self.spans = spans
         self.quoted = [False] * len(doc)
         for start, end in spans:
-            for tok in self._tokens(start, end):
-                self.quoted[tok.i] = True
+            toks = self._tokens(start, end)
+            if toks:
+                self.quoted[toks.start:toks.end] = [True] * (toks.end - toks.start)
+        verbs = (VERB, AUX)  # is_reporting needs one of these parts of speech: others are skipped
+        self.verbish = [pos in verbs for pos in doc.to_array(POS).tolist()] if len(doc) else []
+        self._reporting: dict[int, bool] = {}  # token -> is a reporting verb (asked once per token)
+        self._sent_cache: dict[tuple[int, int], list[Span]] = {}
         self.ref = ReferenceResolver(doc, index, lang, self.quoted)  # shares the mask
         self.short = False  # the quote being attributed has fewer than three words
 
@@ -106,13 +121,28 @@ class QuoteAttributor:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span if span is not None else []
 
+    def is_reporting(self, i: int) -> bool:
+        """Whether token i is a verb of saying (``ReferenceResolver.is_reporting``, asked once)."""
+        found = self._reporting.get(i)
+        if found is None:
+            found = self._reporting[i] = self.verbish[i] and self.ref.is_reporting(self.doc[i])
+        return found
+
     def _sents(self, start: int, end: int) -> list[Span]:
         """The sentences a quote lies in, and the next one when the parser split the
-        attribution off ("«...?», a-t-il dit")."""
+        attribution off ("«...?», a-t-il dit"); computed once per quote."""
+        key = (start, end)
+        if key not in self._sent_cache:
+            self._sent_cache[key] = self._find_sents(start, end)
+        return self._sent_cache[key]
+
+    def _find_sents(self, start: int, end: int) -> list[Span]:
         sents: list[Span] = []
-        for tok in self._tokens(start, end):
-            if not sents or tok.i >= sents[-1].end:  # Token.sent scans its sentence: once per sentence
-                sents.append(tok.sent)
+        toks = self._tokens(start, end)
+        i = toks.start if toks else 0
+        while toks and i < toks.end:  # Token.sent scans its sentence: once per sentence
+            sents.append(self.doc[i].sent)
+            i = sents[-1].end
         if sents and sents[-1].end < len(self.doc):
             rest = self.text[end:self.doc[sents[-1].end].idx]
             nxt = self.doc[sents[-1].end].sent
@@ -139,7 +169,7 @@ class QuoteAttributor:
         toks = self._tokens(start, end)
         if not toks:
             return False
-        opens = not re.search(r"\w", self.text[toks[0].sent.start_char:start])
+        opens = not _WORD.search(self.text[toks[0].sent.start_char:start])
         return opens or _words(self.text[start:end]) >= 6 or any(t.pos_ in ("VERB", "AUX") for t in toks)
 
     # ---- reporting verbs linked to the quote -----------------------------------------
@@ -152,9 +182,10 @@ class QuoteAttributor:
         ranked = []
         for sent in sents:
             split_off = not any(sent.start <= i < sent.end for i in inside)  # "» a déclaré Hill."
-            for tok in sent:
-                if self.quoted[tok.i] or not self.ref.is_reporting(tok):
+            for i in range(sent.start, sent.end):
+                if self.quoted[i] or not self.is_reporting(i):
                     continue
+                tok = self.doc[i]
                 linked = min(depth.get(tok.i, 99), self._steps_into(tok, inside))
                 if linked < 99 or split_off:
                     ranked.append(((0, min(linked, 50 + tok.i - last)), tok.i))
@@ -203,7 +234,8 @@ class QuoteAttributor:
     # ---- attribution -----------------------------------------------------------------
     def speaker_for(self, start: int, end: int) -> Speaker | None:
         """The speaker of the quotation at [start, end), or None."""
-        inside = {t.i for t in self._tokens(start, end)}
+        toks = self._tokens(start, end)
+        inside = set(range(toks.start, toks.end)) if toks else set()
         self.short = _words(self.text[start:end]) < 3
         self.ref.named_only = self.short
         sents = self._sents(start, end)
@@ -238,7 +270,7 @@ class QuoteAttributor:
             return None
         own = self.text[sents[0].start_char:start] + self.text[end:sents[-1].end_char]
         nxt = self.doc[sents[-1].end].sent
-        if re.search(r"\w", own) or "\n" in self.text[end:nxt.start_char] \
+        if _WORD.search(own) or "\n" in self.text[end:nxt.start_char] \
                 or any(self.quoted[t.i] for t in nxt):
             return None
         for verb in nxt[:6]:
@@ -254,9 +286,13 @@ class QuoteAttributor:
 
     def _attribution_speaker(self, sents: list[Span]) -> Speaker | None:
         """"selon X" / "according to X": what the phrase after the preposition stands for."""
+        folded = self.index.folded  # fold(token.text) of every token
         for sent in sents:
-            for tok in sent:
-                if fold(tok.text) not in self.attribution or self.quoted[tok.i] or not self._set_off(tok, sent):
+            for i in range(sent.start, sent.end):
+                if folded[i] not in self.attribution or self.quoted[i]:
+                    continue
+                tok = self.doc[i]
+                if not self._set_off(tok, sent):
                     continue
                 for t in self.doc[tok.i + 1:min(sent.end, tok.i + 4)]:
                     if self.quoted[t.i] or (t.is_punct and t.text not in ("'", "’")):
@@ -310,13 +346,17 @@ class QuoteAttributor:
 
 
 def _words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+    return len(_WORDS.findall(text))
 
 
-def find_quotes(doc: Doc, index: ActorIndex, lang: LanguageData) -> list[Quote]:
-    """Every quotation of the article with its speaker where one can be found."""
-    text = doc.text
-    attributor = QuoteAttributor(doc, index, lang, find_quote_spans(text))
+def find_quotes(doc: Doc, index: ActorIndex, lang: LanguageData, text: str | None = None) -> list[Quote]:
+    """Every quotation of the article with its speaker where one can be found.
+
+    ``text`` is ``doc.text`` when the caller has it (the article text the Doc was parsed
+    from), which saves joining the tokens again.
+    """
+    text = doc.text if text is None else text
+    attributor = QuoteAttributor(doc, index, lang, find_quote_spans(text), text)
     found: list[tuple[int, int, Speaker | None]] = []
     for start, end in attributor.spans:
         speaker = attributor.speaker_for(start, end)
