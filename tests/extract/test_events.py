@@ -181,3 +181,9 @@ def test_events_object_pronoun_is_an_earlier_subject_not_its_own(coder, lang, te
 def test_events_reaction_announced_for_the_future_is_a_threat(coder, lang, text, expected):
     found = {(e.source.actor, e.target.actor, e.cameo) for e in events(coder, text, lang)}
     assert expected in found
+
+
+def test_events_noun_in_an_adjunct_phrase_is_not_the_clause_subjects_act(coder):
+    """"En raison de l'invasion de l'Ukraine, X a ...": X did not invade."""
+    text = "En raison de l'invasion de l'Ukraine, le gouvernement américain a aggravé une situation terrible."
+    assert not any(src == "USA" for src, _tgt, _root in triples(events(coder, text, "fr")))

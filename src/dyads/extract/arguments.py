@@ -291,12 +291,15 @@ class ArgumentResolver:
         first = head
         while first.dep_ in self.syn.conj and first.head.i != first.i:
             first = first.head  # "après le début de la guerre et les sanctions": the first conjunct's preposition
-        prep = self.syn.prep_of(first)
-        if prep is not None and prep not in self.genitive and prep not in self.frame_preps:
-            return None  # "depuis l'invasion ...", "after the invasion" is not what the subject did
         verb = self.syn.governing_verb(head)
         if verb is None:
             return None
+        cur = first
+        while cur.i != verb.i and cur.head.i != cur.i:  # every noun on the way up: "depuis l'invasion", "en raison de l'invasion"
+            prep = self.syn.prep_of(cur) if cur.pos_ in ("NOUN", "PROPN") else None
+            if prep is not None and prep not in self.genitive and prep not in self.frame_preps:
+                return None  # "after the invasion" is not what the subject did
+            cur = cur.head
         lemma = fold(verb.lemma_)
         if lemma not in self.announce and (lemma in self.lang.reporting or
                                            (lemma, "VERB") in self.lang.triggers):
