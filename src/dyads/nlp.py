@@ -15,6 +15,7 @@ import logging
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,13 +25,28 @@ from dyads.lang import available_languages, get_language
 log = logging.getLogger(__name__)
 
 
+_LINE_BREAK: dict[int, bool] = {}  # token form (ORTH id) -> whether its text holds a line break
+_LINE_BREAK_MAX = 500_000  # forms remembered before the table starts again (bounded memory)
+
+
 @Language.component("dyads_block_sents")
 def block_sentences(doc: Doc) -> Doc:
-    """Start a sentence after any whitespace token holding a line break."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
+    """Start a sentence after any token holding a line break.
+
+    A token's trailing whitespace is one space or nothing, so only its text can hold one;
+    each token form is looked at once per process (its ORTH id), not each token.
+    """
+    if len(doc) < 2:
+        return doc
+    if len(_LINE_BREAK) > _LINE_BREAK_MAX:
+        _LINE_BREAK.clear()
+    strings, breaks = doc.vocab.strings, _LINE_BREAK
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
+        found = breaks.get(orth)
+        if found is None:
+            found = breaks[orth] = "\n" in strings[orth]
+        if found:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
