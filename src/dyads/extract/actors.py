@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from dyads.extract.kb import IGO_ROLE, ActorKB, TermEntry
@@ -156,6 +157,29 @@ class ActorIndex:
         return out
 
 
+_FORMS: dict[int, tuple[str, str]] = {}  # token form (ORTH id) -> (text, folded text)
+_FORMS_MAX = 300_000  # forms remembered before the table starts again (bounded memory)
+
+
+def token_forms(doc: Doc) -> tuple[list[str], list[str]]:
+    """The text and the folded text (``fold``) of every token of a Doc, by token index.
+
+    Each distinct token form is folded once per process (keyed by its ORTH id), so no Token
+    object is made.
+    """
+    if len(_FORMS) > _FORMS_MAX:
+        _FORMS.clear()
+    strings, forms = doc.vocab.strings, _FORMS
+    pairs = []
+    for orth in doc.to_array(ORTH).tolist() if len(doc) else ():
+        pair = forms.get(orth)
+        if pair is None:
+            text = strings[orth]
+            pair = forms[orth] = (text, fold(text))
+        pairs.append(pair)
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
 def _case_ok(entry: TermEntry, tokens: list[Token]) -> bool:
     if entry.case == "exact":
         return all(t.text.isupper() or not t.text.isalpha() for t in tokens if len(t.text) > 1)
@@ -176,8 +200,7 @@ class MentionFinder:
 
     def __init__(self, doc: Doc, kb: ActorKB, published: date | None):
         self.doc, self.kb, self.published = doc, kb, published
-        self.texts = [t.text for t in doc]  # the scans read these lists, not Token objects (speed)
-        self.folded = [fold(text) for text in self.texts]
+        self.texts, self.folded = token_forms(doc)  # the scans read these lists, not Tokens (speed)
         self.by_token: list[Mention | None] = [None] * len(doc)
         self.mentions: list[Mention] = []
         self.people: list[Person] = []
@@ -589,7 +612,7 @@ def to_entities(index: ActorIndex) -> list[Entity]:
                           actor_source=(m.person.source if m.person else "lexicon") if m.actor else None))
     covered = {i for m in index.mentions for i in range(m.start, m.end)}
     for ent in doc.ents:
-        if ent.label_ in ("ORG", "LOC", "GPE", "MISC", "NORP", "FAC") and not any(t.i in covered for t in ent) \
+        if ent.label_ in ("ORG", "LOC", "GPE", "MISC", "NORP", "FAC") and not any(i in covered for i in range(ent.start, ent.end)) \
                 and "\n" not in ent.text:
             label = {"GPE": "LOC", "FAC": "LOC", "NORP": "MISC"}.get(ent.label_, ent.label_)
             out.append(Entity(text=ent.text, label=label, start=ent.start_char,
