@@ -187,3 +187,17 @@ def test_events_noun_in_an_adjunct_phrase_is_not_the_clause_subjects_act(coder):
     """"En raison de l'invasion de l'Ukraine, X a ...": X did not invade."""
     text = "En raison de l'invasion de l'Ukraine, le gouvernement américain a aggravé une situation terrible."
     assert not any(src == "USA" for src, _tgt, _root in triples(events(coder, text, "fr")))
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("Le Canada a condamné l'invasion de l'Ukraine par la Russie.", ("CAN", "RUS", "11"), ("CAN", "UKR", "11")),
+    ("Le Canada a condamné l'invasion de l'Ukraine.", None, ("CAN", "UKR", "11")),
+    ("« Nous condamnons la répression des manifestations en Birmanie », a déclaré le porte-parole de l'ONU.",
+     ("UN", "MMR", "11"), None),
+])
+def test_events_criticising_an_act_targets_its_author_not_its_victim(coder, text, expected, absent):
+    found = triples(events(coder, text, "fr"))
+    if expected:
+        assert expected in found
+    if absent:
+        assert absent not in found

@@ -30,7 +30,8 @@ PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}  # force and violence: a place can
 STATE_FORCE = {"GOV", "MIL", "COP", "JUD"}  # a state acting on its own society is an event:
 SOCIETY = {"CVL", "OPP", "REB", "NGO", "MED", "BUS"}  # police vs protesters, army vs rebels
 NP_DEPTH = 4
-OWNER_TARGET_ROOTS = {"12"}  # reject: the target of rejecting an act is the act's author
+OWNER_TARGET_ROOTS = {"11", "12"}  # criticise, reject: aimed at the author of the act named
+STRICT_OWNER_ROOTS = {"12"}  # rejecting an act with no author named has no target
 # a verb of saying whose target is only in its clause or quote: an appeal, a promise, a demand, a
 # criticism or a rejection is aimed at the actor it names ("appelé à rencontrer Poutine", "agreed
 # to provide guarantees to North Korea"); a warning or a statement about an actor ("averti que la
@@ -346,9 +347,10 @@ class ArgumentResolver:
         return [near] if near else []
 
     def _event_object_owner(self, head: Token, trig: Trigger) -> list[Arg] | None:
-        """Rejecting an act is aimed at whoever does it, not at whom it is done to: "la Hongrie
-        refuse l'embargo de l'UE sur le gaz russe" is against the EU, and "refuse tout embargo
-        sur le gaz russe" names no target at all. None when the object is not an event noun."""
+        """Rejecting or criticising an act is aimed at whoever does it, not at whom it is done
+        to: "la Hongrie refuse l'embargo de l'UE sur le gaz russe" is against the EU, "refuse tout
+        embargo sur le gaz russe" names no target at all, "condamne l'invasion de l'Ukraine par
+        la Russie" is against Russia. None when the object is not an event noun."""
         if trig.cameo[:2] not in OWNER_TARGET_ROOTS or head.pos_ not in ("VERB", "AUX") or "obj" not in trig.target:
             return None
         obj = next(iter(self.syn.fill("obj", head)), None)
@@ -357,7 +359,13 @@ class ArgumentResolver:
         entries = self._entries(obj)
         if not entries:
             return None
-        return self.resolve(tuple(s for s in entries[0].source if s != "gov"), obj, deep=False)
+        owner = self.resolve(tuple(s for s in entries[0].source if s != "gov"), obj, deep=False)
+        if owner or trig.cameo[:2] in STRICT_OWNER_ROOTS:
+            return owner
+        named = (self.index.at(t.i) for slot in entries[0].target for t in self.syn.fill(slot, obj))
+        if any(m is not None and m.actor for m in named):
+            return []  # "condamner l'invasion de l'Ukraine": not aimed at the invaded
+        return None  # "condamner la répression des manifestations en Birmanie": the country it happens in
 
     @staticmethod
     def _distinct(src: Arg, tgt: Arg, cameo: str = "14") -> bool:

@@ -112,6 +112,9 @@ class Syntax:
         for prep, noun in self.prep_dependents(head):
             if prep in self.agent_preps:
                 return noun
+        for c in head.children:  # "l'invasion de l'Ukraine par la Russie" with "par la Russie" as a conjunct
+            if c.dep_ in self.conj and c.pos_ in ("NOUN", "PROPN") and self.prep_of(c) in self.agent_preps:
+                return c
         for part in self.participles(head):
             found = self.agent_of(part)
             if found is not None:
