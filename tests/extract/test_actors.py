@@ -74,3 +74,15 @@ def test_actors_unknown_person_takes_the_state_named_before_in_the_paragraph(ext
             "Ahmed Ibrahim Salih.")
     found = people(extractor, text, "fr")
     assert found["Ahmed Ibrahim Salih"]["actor"] == "SDN"
+
+
+def test_actors_token_forms_are_token_texts_and_folds(nlp_fr):
+    from dyads.extract.actors import token_forms
+    from dyads.textnorm import fold
+
+    doc = nlp_fr.make_doc("L’Élysée a reçu M. Lecornu\n\nà Paris.")
+    texts, folded = token_forms(doc)
+    assert texts == [t.text for t in doc]
+    assert folded == [fold(t.text) for t in doc]
+    assert token_forms(doc) == (texts, folded)  # from the table the second time
+    assert token_forms(nlp_fr.make_doc("")) == ([], [])

@@ -61,3 +61,22 @@ def test_load_kb_from_disk_cache_equals_built(tmp_path, monkeypatch, nlp_fr):
     for name in ("terms", "term_starts", "roles", "people", "surnames", "by_actor", "people_keys",
                  "max_person_len", "max_term_len", "max_role_len"):
         assert getattr(again, name) == getattr(built, name), name
+
+
+def test_kb_key_lengths_cover_every_key_and_are_not_pickled():
+    import pickle
+
+    kb = load_kb("fr")
+    for table, lengths in ((kb.terms, kb.term_lengths), (kb.roles, kb.role_lengths),
+                           (kb.people_keys, kb.person_lengths)):
+        for key in table:
+            assert len(key) in lengths[key[0]]
+        assert all(list(ns) == sorted(ns, reverse=True) for ns in lengths.values())
+    state = kb.__getstate__()
+    assert "term_lengths" not in state and "terms" in state
+    kb.lang, lang = None, kb.lang
+    try:
+        again = pickle.loads(pickle.dumps(kb))
+    finally:
+        kb.lang = lang
+    assert again.terms == kb.terms and again.term_lengths == kb.term_lengths

@@ -81,3 +81,20 @@ def test_timex_never_raises_and_offsets_hold(text):
     for code in ("fr", "en"):
         for t in find_timexes(text, PUB, get_language(code)):
             assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize("text", ["Élysée, 19 Octobre", "l’İstanbul ﬁn ß", "ÀÉÎÕÜ àéîõü Ç’ç", ""])
+def test_timex_fold_keep_length_one_character_per_character(text):
+    import unicodedata
+
+    from dyads.extract.timex import fold_keep_length
+
+    def by_hand(ch: str) -> str:
+        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
+        out = base.lower() if len(base.lower()) == 1 else base
+        return "'" if out == "’" else out
+
+    folded = fold_keep_length(text)
+    assert len(folded) == len(text)
+    assert folded == "".join(by_hand(c) for c in text)
+    assert fold_keep_length(text) == folded  # the second call reads the table

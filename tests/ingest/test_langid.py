@@ -27,3 +27,17 @@ def test_langid_detect_language_only_returns_likely_languages():
 @pytest.mark.parametrize("tag, code", [("fr-FR", "fr"), ("EN_us", "en"), ("de", "de"), ("", ""), (None, ""), ("12", "")])
 def test_langid_normalize_language(tag, code):
     assert normalize_language(tag) == code
+
+
+def test_langid_detect_language_long_text_decided_by_its_start():
+    text = ("Le ministre des Affaires étrangères a annoncé lundi l'expulsion de deux diplomates "
+            "russes, accusés d'activités incompatibles avec leur statut. ") * 20
+    assert len(text) > 2000
+    assert detect_language(text) == "fr"
+
+
+def test_langid_detect_language_unsure_start_falls_back_to_longer_sample():
+    # the first 500 characters have no letters, so the quick sample cannot decide
+    text = "2021-10-19 12:00 " * 40 + ("The foreign minister announced on Monday the expulsion of two "
+                                      "Russian diplomats, his spokesman said. ") * 5
+    assert detect_language(text) == "en"
