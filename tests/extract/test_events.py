@@ -201,3 +201,9 @@ def test_events_criticising_an_act_targets_its_author_not_its_victim(coder, text
         assert expected in found
     if absent:
         assert absent not in found
+
+
+def test_events_critical_speech_verb_targets_the_actor_adjective_in_its_quote(coder):
+    text = ("« Des avions ont franchi la ligne médiane du détroit », a indiqué le gouvernement taïwanais. "
+            "« Cet exercice militaire chinois est un acte hautement provocateur », a-t-il protesté.")
+    assert ("TWN", "CHN", "11") in triples(events(coder, text, "fr"))

@@ -409,10 +409,11 @@ class ArgumentResolver:
         if quote is None:
             return None
         span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        for m in self.index.in_span(span.start, span.end) if span is not None else []:
-            if m.actor and m.actor != src.mention.actor and m.person is None and m.kind != "demonym":
-                return Arg(m, m.start, m.end, m.role, "quote")
-        return None
+        named = [m for m in (self.index.in_span(span.start, span.end) if span is not None else [])
+                 if m.actor and m.actor != src.mention.actor and m.person is None]
+        # a name first; else an actor adjective ("Cet exercice militaire chinois est un acte provocateur")
+        m = next((m for m in named if m.kind != "demonym"), None) or next(iter(named), None)
+        return Arg(m, m.start, m.end, m.role, "quote") if m is not None else None
 
     def _clause_actor(self, verb: Token, src: Arg) -> Arg | None:
         for child in verb.children:
