@@ -207,3 +207,27 @@ def test_events_critical_speech_verb_targets_the_actor_adjective_in_its_quote(co
     text = ("« Des avions ont franchi la ligne médiane du détroit », a indiqué le gouvernement taïwanais. "
             "« Cet exercice militaire chinois est un acte hautement provocateur », a-t-il protesté.")
     assert ("TWN", "CHN", "11") in triples(events(coder, text, "fr"))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a state named in two words keeps the conjunct hung on its second word
+    ("fr", "L'Arabie saoudite et l'Iran ont rétabli leurs relations diplomatiques.", ("SAU", "IRN", "05")),
+    # a symmetric event noun takes both conjuncts of the governing verb's subject
+    ("fr", "L'Inde et le Pakistan ont conclu un cessez-le-feu le long de la frontière.", ("IND", "PAK", "08")),
+    # a complement hung on the future verb above the trigger
+    ("fr", "L'Allemagne va livrer des chars Leopard à l'Ukraine.", ("DEU", "UKR", "07")),
+    ("en", "Germany will send Leopard tanks to Ukraine, Chancellor Olaf Scholz announced.", ("DEU", "UKR", "07")),
+    # the author of a rejected act hung on the verb
+    ("en", "The Kremlin rejected the proposal from Kyiv.", ("RUS", "UKR", "12")),
+])
+def test_events_more_frames(coder, lang, text, expected):
+    assert expected in triples(events(coder, text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "L'Iran a démenti avoir fourni des drones à la Russie."),
+    ("en", "Iran denied supplying drones to Russia."),
+])
+def test_events_denied_act_is_not_asserted(coder, lang, text):
+    evs = [e for e in events(coder, text, lang) if e.root == "07"]
+    assert evs and all(e.modality == "denied" for e in evs)

@@ -195,7 +195,10 @@ class ArgumentResolver:
         out, first = [], self.actor_of(tok, via)
         if first is not None:
             out.append(first)
-        for c in tok.children:
+        heads = [tok]
+        if first is not None and first.mention.start <= tok.i < first.mention.end:
+            heads = list(self.doc[first.mention.start:first.mention.end])  # "l'Arabie saoudite et l'Iran",
+        for c in (c for h in heads for c in h.children):                   # "et l'Iran" hung on "saoudite"
             if c.dep_ not in self.syn.conj or c.pos_ not in ("NOUN", "PROPN", "PRON") or self._is_trigger(c):
                 continue
             more = self.actor_of(c, via, depth=2, coref=c.pos_ == "PRON")  # "la Russie et la Chine"
@@ -210,15 +213,24 @@ class ArgumentResolver:
             if slot == "gov":
                 found = self._gov_subject(head)
                 if found:
-                    return [found]
+                    return found
                 continue
-            for tok in self.syn.fill(slot, head):
+            for tok in self.syn.fill(slot, head) or self._fill_on_auxiliary(slot, head):
                 args = self._with_conjuncts(tok, slot)
                 if args and slot == "subj":
                     args += self._left_conjunct(tok, args)
                 if args:
                     return args
         return self._deep_prep(slots, head) if deep else []
+
+    def _fill_on_auxiliary(self, slot: str, head: Token) -> list[Token]:
+        """A complement the parser hung on the future or modal verb above the trigger: "va
+        livrer des chars à l'Ukraine" with "à l'Ukraine" on "va"."""
+        upper = head.head
+        if not slot.startswith("prep:") or head.pos_ != "VERB" or head.dep_ not in self.syn.complement \
+                or upper.i == head.i or fold(upper.lemma_) not in self.future_verbs and fold(upper.lemma_) not in self.modal:
+            return []
+        return [t for t in self.syn.fill(slot, upper) if t.i > head.i]
 
     def _is_place(self, arg: Arg, slot: str, head: Token) -> bool:
         """A capital or region after a place preposition ("à Bruxelles") is where, not whom,
@@ -287,26 +299,26 @@ class ArgumentResolver:
                     return args
         return []
 
-    def _gov_subject(self, head: Token) -> Arg | None:
+    def _gov_subject(self, head: Token) -> list[Arg]:
         """Subject of the verb governing a noun trigger, unless that verb reports speech."""
         first = head
         while first.dep_ in self.syn.conj and first.head.i != first.i:
             first = first.head  # "après le début de la guerre et les sanctions": the first conjunct's preposition
         verb = self.syn.governing_verb(head)
         if verb is None:
-            return None
+            return []
         cur = first
         while cur.i != verb.i and cur.head.i != cur.i:  # every noun on the way up: "depuis l'invasion", "en raison de l'invasion"
             prep = self.syn.prep_of(cur) if cur.pos_ in ("NOUN", "PROPN") else None
             if prep is not None and prep not in self.genitive and prep not in self.frame_preps:
-                return None  # "after the invasion" is not what the subject did
+                return []  # "after the invasion" is not what the subject did
             cur = cur.head
         lemma = fold(verb.lemma_)
         if lemma not in self.announce and (lemma in self.lang.reporting or
                                            (lemma, "VERB") in self.lang.triggers):
-            return None
+            return []
         subj = self.syn.inherited_subject(verb)
-        return self.actor_of(subj, "gov") if subj is not None else None
+        return self._with_conjuncts(subj, "gov") if subj is not None else []  # "X et Y ont conclu un cessez-le-feu"
 
     def sources(self, head: Token, trig: Trigger) -> list[Arg]:
         agent = self.syn.agent_of(head)
@@ -360,6 +372,8 @@ class ArgumentResolver:
         if not entries:
             return None
         owner = self.resolve(tuple(s for s in entries[0].source if s != "gov"), obj, deep=False)
+        if not owner:  # "rejected the proposal from Kyiv" with "from Kyiv" hung on the verb
+            owner = self.resolve(tuple(s for s in entries[0].source if s.startswith("prep:")), head, deep=False)
         if owner or trig.cameo[:2] in STRICT_OWNER_ROOTS:
             return owner
         named = (self.index.at(t.i) for slot in entries[0].target for t in self.syn.fill(slot, obj))
