@@ -231,3 +231,18 @@ def test_events_more_frames(coder, lang, text, expected):
 def test_events_denied_act_is_not_asserted(coder, lang, text):
     evs = [e for e in events(coder, text, lang) if e.root == "07"]
     assert evs and all(e.modality == "denied" for e in evs)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kiev a reçu une aide militaire de deux milliards de dollars des États-Unis.", ("USA", "UKR", "07")),
+    ("Le Niger a dénoncé ses accords militaires avec la France.", ("NER", "FRA", "16")),
+    ("La Russie a menacé de couper le gaz à la Moldavie.", ("RUS", "MDA", "13")),
+    ("La Turquie a bloqué l'adhésion de la Suède à l'Otan.", ("TUR", "SWE", "12")),
+])
+def test_events_french_frames_checked_on_news_sentences(coder, text, expected):
+    assert expected in triples(events(coder, text, "fr"))
+
+
+def test_events_denounced_agreement_is_not_also_a_signing(coder):
+    found = triples(events(coder, "Le Niger a dénoncé ses accords militaires avec la France.", "fr"))
+    assert ("NER", "FRA", "05") not in found

@@ -347,7 +347,8 @@ class ArgumentResolver:
         if not found and head.pos_ == "VERB" and "obj" not in trig.target:
             found = [a for a in self.resolve(("obj",), head, deep=False)
                      if a.mention.actor not in {s.mention.actor for s in sources}]
-        if not found and "speech" in trig.flags and trig.cameo[:2] in CLAUSE_TARGET_ROOTS:
+        threat = self.modal.get(fold(head.lemma_)) == "threatened"  # "menacé de couper le gaz à la Moldavie"
+        if not found and "speech" in trig.flags and (trig.cameo[:2] in CLAUSE_TARGET_ROOTS or threat):
             clause = self._clause_actor(head, sources[0]) if sources else None  # "appelé à rencontrer X"
             clause = clause or (self._quote_actor(head, sources[0]) if sources else None)
             found = [clause] if clause else []

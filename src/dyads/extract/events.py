@@ -118,11 +118,18 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
     def _extra_ok(self, tok: Token, trig: Trigger) -> bool:
         if not trig.extra:
             return True
-        near = {fold(t.lemma_) for t in tok.children} | {fold(t.text) for t in tok.children}
+        kids = [t for t in tok.children if not t.dep_.startswith("aux")]  # "a bloqué": "a" is no asset (avoir)
+        near = {fold(t.lemma_) for t in kids} | {fold(t.text) for t in kids}
         near |= {prep for prep, _noun in self.syn.prep_dependents(tok)}
         near |= {fold(t.lemma_) for t in self.doc[tok.i + 1:tok.i + 4]}
         near |= {self.lang.prep(t.text) for t in self.doc[tok.i + 1:tok.i + 4]}
         return all(w in near for w in trig.extra)
+
+    def _extra_tokens(self, head: Token, trig: Trigger) -> list[int]:
+        """The required words of a multiword trigger, which are part of its event, not events of their own."""
+        if not trig.extra:
+            return []
+        return [t.i for t in head.children if fold(t.lemma_) in trig.extra or fold(t.text) in trig.extra]
 
     def _half(self, head: Token, trig: Trigger, src: Arg | None, targets: list[Arg] | None) -> list[Event]:
         """With ``include_unresolved``: an event with one side unknown (None), never both."""
@@ -276,6 +283,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
             coded = self.code_trigger(head, trig)
             if coded:
                 used.add(head.i)
+                used.update(self._extra_tokens(head, trig))  # "dénoncer ses accords": no signing event
                 events.extend(coded)
         if include_speech:
             events.extend(self.speech_events(used))
