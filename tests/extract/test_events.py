@@ -246,3 +246,13 @@ def test_events_french_frames_checked_on_news_sentences(coder, text, expected):
 def test_events_denounced_agreement_is_not_also_a_signing(coder):
     found = triples(events(coder, "Le Niger a dénoncé ses accords militaires avec la France.", "fr"))
     assert ("NER", "FRA", "05") not in found
+
+
+def test_events_person_placed_only_by_context_makes_no_event(coder):
+    """An unknown, untitled person gets the article's state as a guess, not an event."""
+    found = triples(events(coder, "Jens Stoltenberg met Jordan Peterson in Georgia.", "en"))
+    assert not any(tgt == "GEO" for _src, tgt, _root in found)
+
+
+def test_events_country_name_read_as_a_person_is_the_country(coder):
+    assert ("BFA", "FRA", "10") in triples(events(coder, "Burkina Faso demanded the withdrawal of French troops.", "en"))

@@ -32,6 +32,7 @@ from dyads.textnorm import fold
 from dyads.types import Entity
 
 PERSON_LABELS = {"PER", "PERSON"}
+NAME_KINDS = {"name", "alias", "acronym"}  # a term that may outrank the NER's "person" reading
 TITLE_POS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}
 KIND_LABEL = {"name": "LOC", "alias": "LOC", "capital": "LOC", "acronym": "ORG", "seat": "ORG",
               "demonym": "MISC"}
@@ -268,13 +269,15 @@ class MentionFinder:
         ner_person = {t.i for ent in self.doc.ents if ent.label_ in PERSON_LABELS and len(ent) > 1
                       for t in ent if t.text[:1].isupper() and self.kb.roles.get((self.folded[t.i],)) is None
                       } | {i for a, b in self.table_names for i in range(a, b)}
+        # a "person" the NER found that is exactly a state or body's name is that name ("Burkina Faso")
+        whole = {ent.start: ent.end - ent.start for ent in self.doc.ents if ent.label_ in PERSON_LABELS}
         i, length, folded, starts = 0, len(self.doc), self.folded, self.kb.term_starts
         while i < length:
-            if folded[i] not in starts or i in ner_person:  # most tokens start no term (speed)
+            if folded[i] not in starts or (i in ner_person and i not in whole):  # most tokens start no term (speed)
                 i += 1
                 continue
             found = self._match_at(i)
-            if found is None:
+            if found is None or (i in ner_person and (found[0] != whole[i] or found[1].kind not in NAME_KINDS)):
                 i += 1
                 continue
             n, entry = found

@@ -65,7 +65,7 @@ class ArgumentResolver:
     def actor_of(self, tok: Token, via: str, depth: int = NP_DEPTH, coref: bool = True) -> Arg | None:
         """The actor a noun phrase stands for, looking inside it for actor words."""
         m = self.index.at(tok.i)
-        if m is not None and m.actor:
+        if m is not None and m.actor and not self._guessed_person(m):
             return Arg(m, m.start, m.end, m.role, via)
         key = fold(tok.text)
         if key in self.first_person:
@@ -106,6 +106,12 @@ class ArgumentResolver:
                         and m.kind in ("capital", "seat", "name", "alias"):
                     return m
         return None
+
+    @staticmethod
+    def _guessed_person(m: Mention) -> bool:
+        """A person with neither a table entry nor a title, whose actor is only the article's
+        context: good enough for a people list, too weak to make an event."""
+        return m.person is not None and m.person.source == "context" and not m.person.title
 
     def _inner_actor(self, tok: Token, via: str, depth: int, coref: bool) -> Arg | None:
         children = sorted(tok.children, key=lambda c: (c.dep_ in self.syn.conj, c.dep_ not in self.syn.amod, c.i))
