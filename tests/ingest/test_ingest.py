@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from dyads.ingest import IngestStats, read_inputs, sniff_kind
+from dyads.types import ErrorRecord
 
 TEXT_FR = "Le port de Valbourg rouvre\n\nLe port de Valbourg a rouvert lundi après trois semaines de travaux.\n"
 TEXT_EN = "Harbour reopens in Valbourg\n\nThe harbour of Valbourg reopened on Monday after three weeks of work.\n"
@@ -106,3 +107,30 @@ def test_ingest_sniff_kind(head, kind):
 def test_ingest_accepts_a_single_path(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT_FR, encoding="utf-8")
     assert kinds(read_inputs(tmp_path / "a.txt")) == ["Article"]
+
+
+def _jsonl_lines(n: int) -> list[str]:
+    return [json.dumps({"id": f"a{i}", "text": f"{TEXT_FR}\n\nParagraphe numéro {i}."}) for i in range(n)]
+
+
+def test_ingest_jsonl_is_streamed_past_the_file_limit_and_long_lines_are_refused(tmp_path):
+    lines = _jsonl_lines(6)
+    lines[2] = json.dumps({"id": "huge", "text": TEXT_FR * 40})  # one line over the limit
+    (tmp_path / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert (tmp_path / "corpus.jsonl").stat().st_size > 3000
+    records = list(read_inputs([tmp_path / "corpus.jsonl"], max_bytes=3000))
+    assert kinds(records) == ["Article", "Article", "ErrorRecord", "Article", "Article", "Article"]
+    assert records[2].line == 3 and "over the limit of 3000 bytes" in records[2].reason
+    assert [r.id for r in records if not isinstance(r, ErrorRecord)] == ["a0", "a1", "a3", "a4", "a5"]
+
+
+def test_ingest_gzipped_jsonl_is_streamed_and_a_cut_keeps_what_came_before(tmp_path):
+    import gzip
+
+    data = gzip.compress(("\n".join(_jsonl_lines(400)) + "\n").encode("utf-8"))
+    (tmp_path / "whole.jsonl.gz").write_bytes(data)
+    assert kinds(list(read_inputs([tmp_path / "whole.jsonl.gz"], max_bytes=2000))) == ["Article"] * 400
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) * 2 // 3])
+    records = list(read_inputs([tmp_path / "cut.jsonl.gz"]))
+    assert isinstance(records[-1], ErrorRecord) and "truncated" in records[-1].reason
+    assert len(records) > 2 and all(not isinstance(r, ErrorRecord) for r in records[:-1])

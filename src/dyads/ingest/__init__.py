@@ -9,6 +9,8 @@ Guarantees:
   by the name inside) and, for unknown extensions, .xml and stdin, by sniffing the content.
 - A bad file or record (missing, empty, binary, undecodable, over ``max_bytes``, broken JSON
   line, truncated WARC) gives one ErrorRecord with a specific reason; the run goes on.
+- JSON Lines files (.jsonl, .ndjson, and their .gz) are streamed line by line: their size is not
+  limited, each line is (``max_bytes``); WARC files are streamed record by record.
 - The same normalised text read twice is yielded once; repeats are counted in
   ``stats.skipped``. ``stats.read`` and ``stats.failed`` count Articles and ErrorRecords.
 - Nothing is downloaded unless ``fetch=True`` (feed entries' links, over HTTP(S)).
@@ -31,7 +33,7 @@ from dyads.errors import InputError
 from dyads.ingest.clean import decode_bytes
 from dyads.ingest.feed import Fetcher, read_feed
 from dyads.ingest.html import read_html
-from dyads.ingest.jsonl import read_json, read_jsonl
+from dyads.ingest.jsonl import read_json, read_jsonl, read_jsonl_stream
 from dyads.ingest.text import read_text
 from dyads.ingest.warc import read_warc
 from dyads.types import Article, ErrorRecord
@@ -179,14 +181,34 @@ def _read_source(item: str, max_bytes: int, fetcher: Fetcher | None) -> Iterator
             with open(item, "rb") as stream:
                 yield from read_warc(stream, source=source, max_bytes=max_bytes)
             return
+        if item != STDIN and _streamed_jsonl(item):
+            with (gzip.open(item, "rb") if item.lower().endswith(".gz") else open(item, "rb")) as stream:
+                yield from read_jsonl_stream(stream, source=source, max_line_bytes=max_bytes)
+            return
         data = _read_bytes(item, source, max_bytes)
         yield from _dispatch(_kind_by_name(item) if item != STDIN else None, data, source, max_bytes, fetcher)
     except InputError as err:
         yield ErrorRecord(source=source, line=err.line, reason=err.reason, stage="ingest")
+    except (EOFError, zlib.error) as err:  # a gzipped JSONL cut short: what came before is kept
+        yield ErrorRecord(source=source, reason=f"truncated or corrupt gzip data: {err}", stage="ingest")
     except OSError as err:
         yield ErrorRecord(source=source, reason=f"cannot read: {err.strerror or err}", stage="ingest")
     except Exception as err:  # per-file boundary: a reader's bug costs this file, not the run
         yield ErrorRecord(source=source, reason=f"unexpected {type(err).__name__}: {err}", stage="ingest")
+
+
+def _streamed_jsonl(item: str) -> bool:
+    """A .jsonl/.ndjson file (or its .gz) whose first bytes look like JSON Lines: read as a stream."""
+    lower = item.lower()
+    inner = lower[:-3] if lower.endswith(".gz") else lower
+    if _kind_by_name(inner) != "jsonl":
+        return False
+    with (gzip.open(item, "rb") if lower.endswith(".gz") else open(item, "rb")) as stream:
+        try:
+            head = stream.read(4096)
+        except (EOFError, OSError, zlib.error):
+            return False  # the whole-file path reports the broken gzip
+    return sniff_kind(head) == "jsonl"
 
 
 def _read_bytes(item: str, source: str, max_bytes: int) -> bytes:

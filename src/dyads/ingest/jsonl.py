@@ -4,16 +4,18 @@ Input: UTF-8 bytes, one JSON object per line: ``text`` is required; ``id``, ``ti
 ``outlet``, ``published``, ``url`` and ``language`` are optional (the format of
 ../shared/eval/to_jsonl.py). A ``.json`` file may also hold one object or a list of them.
 Output: one Article per good record, one ErrorRecord (with its line number) per bad one.
-Guarantees: a broken line never stops the file; blank lines are skipped silently; the input
+Guarantees: a broken line never stops the file; a ``.jsonl`` file (gzipped or not) is read line
+by line, so its size is not limited, only each line's (``read_jsonl_stream``); blank lines are skipped silently; the input
 ``id`` becomes ``Article.id``; a ``text`` without a ``title`` goes through the layout
 recognition of text.py (so a raw scraped page in ``text`` gets its title, lede and dates).
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 from dyads.errors import InputError
 from dyads.ingest.clean import decode_bytes
@@ -33,7 +35,29 @@ def read_jsonl(data: bytes, *, source: str) -> Iterator[Article | ErrorRecord]:
     Yields:
         An Article or an ErrorRecord per non-blank line; ``line`` is the 1-based line number.
     """
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    yield from read_jsonl_stream(io.BytesIO(data), source=source, max_line_bytes=len(data) + 1)
+
+
+def read_jsonl_stream(stream: IO[bytes], *, source: str, max_line_bytes: int = 50_000_000
+                      ) -> Iterator[Article | ErrorRecord]:
+    """Read JSON Lines from a binary stream one line at a time, so a file of any size is read in
+    constant memory; a line over ``max_line_bytes`` is skipped with an error record.
+
+    Yields:
+        An Article or an ErrorRecord per non-blank line; ``line`` is the 1-based line number.
+    """
+    number = 0
+    while True:
+        raw = stream.readline(max_line_bytes + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # the rest of the long line
+                raw = stream.readline(1 << 20)
+            yield ErrorRecord(source=source, line=number, stage="ingest",
+                              reason=f"line is over the limit of {max_line_bytes} bytes; not read")
+            continue
         if raw.strip():
             yield build_record(lambda raw=raw, number=number: _article_from_line(raw, source, number),
                                source=source, line=number)
