@@ -21,3 +21,20 @@ def test_nlp_block_sentences_start_after_each_line_break(nlp_fr):
 def test_nlp_block_sentences_short_docs(nlp_fr):
     assert len(block_sentences(nlp_fr.make_doc(""))) == 0
     assert block_sentences(nlp_fr.make_doc("\n"))[0].text == "\n"
+
+
+def test_nlp_block_sentences_split_wire_datelines(nlp_fr):
+    text = ("PARIS (AFP) - Le ministre a parlé.\n\nDubai (Reuters) – Le ministre est parti.\n\n"
+            "KABUL, Afghanistan — Des frappes ont eu lieu.\n\nLe ministre - qui a parlé - est parti.")
+    doc = block_sentences(nlp_fr.make_doc(text))
+    starts = [(t.text, doc[t.i - 1].text if t.i else "") for t in doc if t.is_sent_start and t.i]
+    assert ("Le", "-") in starts and ("Le", "–") in starts and ("Des", "—") in starts
+    assert ("qui", "-") not in starts  # a dash inside a sentence with no dateline before it
+
+
+def test_nlp_participle_tagged_as_noun_becomes_a_verb():
+    from dyads.nlp import load_pipeline
+
+    doc = load_pipeline("fr")("Joe Biden a téléphoné à Benyamin Netanyahou dimanche.")
+    assert all(t.pos_ == "VERB" for t in doc if any(c.dep_.startswith("aux") and c.pos_ == "AUX" for c in t.children))
+    assert any(t.text == "téléphoné" and t.pos_ == "VERB" for t in doc)

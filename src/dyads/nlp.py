@@ -2,8 +2,10 @@
 
 Input: an ISO 639-1 code; the model names to try come from ``lang/<code>/language.yaml``
 (an officially installed ``en_core_web_*`` is preferred to the registry copy when present).
-Output: a spaCy ``Language`` with one extra component, ``dyads_block_sents``, which starts a
-new sentence after every line break, so titles, ledes, headings and paragraphs never merge.
+Output: a spaCy ``Language`` with two extra components: ``dyads_block_sents`` starts a new
+sentence after every line break (titles, ledes, headings and paragraphs never merge) and after a
+wire dateline ("PARIS (AFP) -"); ``dyads_verb_pos`` tags as a verb any word with a tense
+auxiliary (a participle the tagger called a noun).
 Guarantees: each model is loaded at most once per process (``load_pipeline`` is cached);
 nothing is downloaded; a language with no installed model raises ``UnsupportedLanguage``.
 """
@@ -41,12 +43,49 @@ def block_sentences(doc: Doc) -> Doc:
     if len(_LINE_BREAK) > _LINE_BREAK_MAX:
         _LINE_BREAK.clear()
     strings, breaks = doc.vocab.strings, _LINE_BREAK
+    starts = [0]
     for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
         found = breaks.get(orth)
         if found is None:
             found = breaks[orth] = "\n" in strings[orth]
         if found:
             doc[i + 1].is_sent_start = True
+            starts.append(i + 1)
+    for start in starts:
+        end = _dateline_end(doc, start)
+        if end is not None:
+            doc[end].is_sent_start = True
+    return doc
+
+
+_DASHES = {"-", "--", "–", "—"}
+_DATELINE_WINDOW = 14  # tokens: "MOSCOW, Jan 26 (Reuters) -", "KABUL, Afghanistan (AP) —"
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Where the text starts after a wire dateline opening a paragraph ("PARIS (AFP) -",
+    "Dubai (Reuters) –", "KABUL, Afghanistan (AP) —"): a dash within a few tokens, after a
+    closing parenthesis (the agency) or after a place written in capitals. The dateline
+    becomes a sentence of its own, so it is never read as the subject of the first clause."""
+    first = doc[start].text
+    capitals = len(first) >= 3 and first.isalpha() and first.isupper()
+    for k in range(start + 1, min(len(doc) - 1, start + _DATELINE_WINDOW)):
+        text = doc[k].text
+        if "\n" in text:
+            return None
+        if text in _DASHES:
+            return k + 1 if (doc[k - 1].text == ")" or capitals) else None
+    return None
+
+
+@Language.component("dyads_verb_pos")
+def verb_pos(doc: Doc) -> Doc:
+    """A word with a tense auxiliary is a verb: the tagger sometimes calls a participle a noun
+    ("Joe Biden a téléphoné à ...": téléphoné NOUN with "a" as aux:tense)."""
+    for token in doc:
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") and any(c.dep_.startswith("aux") and c.pos_ == "AUX"
+                                                           for c in token.children):
+            token.pos_ = "VERB"
     return doc
 
 
@@ -75,6 +114,7 @@ def load_pipeline(code: str) -> Language:
     nlp = spacy.load(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dyads_block_sents", before="parser")
+        nlp.add_pipe("dyads_verb_pos", after="parser")
     return nlp
 
 

@@ -256,3 +256,16 @@ def test_events_person_placed_only_by_context_makes_no_event(coder):
 
 def test_events_country_name_read_as_a_person_is_the_country(coder):
     assert ("BFA", "FRA", "10") in triples(events(coder, "Burkina Faso demanded the withdrawal of French troops.", "en"))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a participle the tagger calls a noun ("téléphoné") is still a verb
+    ("fr", "Joe Biden a téléphoné à Benyamin Netanyahou dimanche.", ("USA", "ISR", "04")),
+    # a wire dateline is not the subject of the first clause
+    ("en", "BEIRUT (AP) — Israeli strikes killed five Hezbollah fighters in southern Lebanon.",
+     ("ISR", "HEZBOLLAH", "19")),
+])
+def test_events_after_the_pipeline_fixes(coder, lang, text, expected):
+    found = triples(events(coder, text, lang))
+    assert expected in found
+    assert not any(src == "LBN" for src, _tgt, _root in found)
