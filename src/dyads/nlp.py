@@ -17,7 +17,7 @@ import logging
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -82,10 +82,13 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
 def verb_pos(doc: Doc) -> Doc:
     """A word with a tense auxiliary is a verb: the tagger sometimes calls a participle a noun
     ("Joe Biden a téléphoné à ...": téléphoné NOUN with "a" as aux:tense)."""
-    for token in doc:
-        if token.pos_ in ("NOUN", "PROPN", "ADJ") and any(c.dep_.startswith("aux") and c.pos_ == "AUX"
-                                                           for c in token.children):
-            token.pos_ = "VERB"
+    aux = doc.vocab.strings["AUX"]
+    for i, pos_id in enumerate(doc.to_array(POS).tolist()):  # only auxiliaries become Tokens (speed)
+        if pos_id == aux:
+            tok = doc[i]
+            gov = tok.head
+            if gov.i != i and gov.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_.startswith("aux"):
+                gov.pos_ = "VERB"
     return doc
 
 

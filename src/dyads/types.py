@@ -10,13 +10,31 @@ Offsets (``start``/``end``) are character offsets into ``Article.text`` / ``Docu
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any
 
 
 def _from_dict(cls, data: dict[str, Any]):
     known = {f.name for f in fields(cls)}
     return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """Like ``dataclasses.asdict`` (same keys, same order) without its deep copies: records are
+    serialised once per article, and asdict's copying cost more than the JSON itself."""
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 @dataclass
@@ -42,7 +60,7 @@ class Article:
     line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":
@@ -118,7 +136,7 @@ class Event:
     quoted: bool = False  # the trigger is inside a direct quotation (the speaker's words)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Event":
@@ -149,7 +167,7 @@ class Document:
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Document":
@@ -176,4 +194,4 @@ class ErrorRecord:
         return f"{where}: {self.reason}"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from dyads.extract.actors import ActorIndex
@@ -36,6 +37,7 @@ from dyads.textnorm import fold
 from dyads.types import Event, Participant, Quote, Timex
 
 SYMMETRIC_ROOTS = {"04", "05", "06"}
+TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}  # tag -> lexicon POS
 NAME_ENTITIES = {"ORG", "MISC", "LOC", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
 VIOLENT_ROOTS = {"18", "19", "20"}
 THREAT = "130"  # "Moscou va réagir aux sanctions", "Beijing will respond": a warning of retaliation  # assault, fight, mass violence
@@ -76,22 +78,30 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         self.location_preps = {lang.prep(p) for p in lang.config.get("location_preps", [])}
         self.future_aux = lang.words("future_auxiliaries")
         self.future_verbs = lang.words("future_verbs")
+        self._timex_chars: bytearray | None = None
+        self._near_words: dict[int, set[str]] = {}
 
     # ---- triggers -----------------------------------------------------------------------
     def triggers(self) -> list[tuple[Token, Trigger]]:
         found = []
-        for tok in self.doc:
-            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
-            if pos not in ("VERB", "NOUN", "ADJ"):
+        doc, triggers, lemma_keys = self.doc, self.lang.triggers, self.lang.lemma_keys
+        strings = doc.vocab.strings
+        for i, pos_id in enumerate(doc.to_array(POS).tolist()):  # POS ids, not a Token per word (speed)
+            tag = strings[pos_id]
+            pos = TRIGGER_POS.get(tag)
+            if pos is None:
                 continue
-            m = self.index.at(tok.i)
+            tok = doc[i]
+            entries = next((triggers[(k, pos)] for k in lemma_keys(tok.text, tok.lemma_, tag)
+                            if (k, pos) in triggers), None)
+            if not entries:
+                continue
+            m = self.index.at(i)
             if m is not None and m.actor and m.kind != "demonym":
                 continue  # "l'Alliance" names NATO, it is not an alliance
             if self._in_name(tok):
                 continue
-            entries = next((self.lang.triggers[(k, pos)] for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_)
-                            if (k, pos) in self.lang.triggers), None)
-            entries = [t for t in entries or [] if self._same_accents(tok, t)]
+            entries = [t for t in entries if self._same_accents(tok, t)]
             if not entries:
                 continue
             usable = [t for t in entries if self._extra_ok(tok, t)]
@@ -101,10 +111,18 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
 
     def _in_name(self, tok: Token) -> bool:
         """Part of a multiword name or a date ("Rassemblement national", "in March")."""
-        if tok.ent_type_ in ("DATE", "TIME") or any(t.start <= tok.idx < t.end for t in self.timexes):
+        if tok.ent_type_ in ("DATE", "TIME") or self._in_timex(tok.idx):
             return True
         return tok.ent_type_ in NAME_ENTITIES and tok.ent_iob_ != "O" and len(tok.ent_type_) > 0 \
             and tok.text[:1].isupper() and not tok.is_sent_start
+
+    def _in_timex(self, char: int) -> bool:
+        if self._timex_chars is None:  # the characters time expressions cover, marked once per Doc
+            marks = bytearray(len(self.doc.text) + 1)
+            for t in self.timexes:
+                marks[t.start:t.end] = b"\x01" * (min(t.end, len(marks)) - min(t.start, len(marks)))
+            self._timex_chars = marks
+        return char < len(self._timex_chars) and self._timex_chars[char] == 1
 
     @staticmethod
     def _same_accents(tok: Token, trig: Trigger) -> bool:
@@ -118,11 +136,14 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
     def _extra_ok(self, tok: Token, trig: Trigger) -> bool:
         if not trig.extra:
             return True
-        kids = [t for t in tok.children if not t.dep_.startswith("aux")]  # "a bloqué": "a" is no asset (avoir)
-        near = {fold(t.lemma_) for t in kids} | {fold(t.text) for t in kids}
-        near |= {prep for prep, _noun in self.syn.prep_dependents(tok)}
-        near |= {fold(t.lemma_) for t in self.doc[tok.i + 1:tok.i + 4]}
-        near |= {self.lang.prep(t.text) for t in self.doc[tok.i + 1:tok.i + 4]}
+        near = self._near_words.get(tok.i)
+        if near is None:  # built once per token, shared by all its multiword entries
+            kids = [t for t in tok.children if not t.dep_.startswith("aux")]  # "a bloqué": "a" is no asset (avoir)
+            near = {fold(t.lemma_) for t in kids} | {fold(t.text) for t in kids}
+            near |= {prep for prep, _noun in self.syn.prep_dependents(tok)}
+            near |= {fold(t.lemma_) for t in self.doc[tok.i + 1:tok.i + 4]}
+            near |= {self.lang.prep(t.text) for t in self.doc[tok.i + 1:tok.i + 4]}
+            self._near_words[tok.i] = near
         return all(w in near for w in trig.extra)
 
     def _extra_tokens(self, head: Token, trig: Trigger) -> list[int]:

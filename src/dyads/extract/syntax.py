@@ -45,6 +45,8 @@ class Syntax:
         self.agent_preps = {lang.prep(p) for p in lang.config.get("agent_preps", [])}
         self.complex_preps = {fold(k): lang.prep(v) for k, v in (lang.config.get("complex_preps") or {}).items()}
         self.possessives = lang.words("possessives")
+        self._cached_doc = None
+        self._preps: dict[int, tuple[tuple[str, Token], ...]] = {}
 
     # ---- prepositions -----------------------------------------------------------------
     def prep_of(self, tok: Token) -> str | None:
@@ -64,8 +66,17 @@ class Syntax:
             return self.lang.prep(cases[0].text)
         return None
 
-    def prep_dependents(self, head: Token) -> Iterator[tuple[str, Token]]:
-        """(preposition, noun) pairs for the prepositional dependents of ``head``."""
+    def prep_dependents(self, head: Token) -> tuple[tuple[str, Token], ...]:
+        """(preposition, noun) pairs for the prepositional dependents of ``head`` (worked out
+        once per token of a Doc: the coder asks for the same heads many times)."""
+        if head.doc is not self._cached_doc:
+            self._cached_doc, self._preps = head.doc, {}
+        found = self._preps.get(head.i)
+        if found is None:
+            found = self._preps[head.i] = tuple(self._prep_dependents(head))
+        return found
+
+    def _prep_dependents(self, head: Token) -> Iterator[tuple[str, Token]]:
         for child in head.children:
             if child.pos_ == "ADV" and fold(child.text) in self.complex_preps:
                 for obj in child.children:  # "auprès de l'Otan": the noun hangs on the adverb
