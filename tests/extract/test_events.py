@@ -269,3 +269,21 @@ def test_events_after_the_pipeline_fixes(coder, lang, text, expected):
     found = triples(events(coder, text, lang))
     assert expected in found
     assert not any(src == "LBN" for src, _tgt, _root in found)
+
+
+@pytest.mark.parametrize("lang,text,threat,hypothetical", [
+    ("fr", "Le président a prévenu que Kiev abandonnerait les négociations avec Moscou si les soldats ukrainiens "
+           "retranchés dans l'usine étaient tués par l'armée russe.", ("UKR", "RUS", "130"), ("RUS", "UKR", "180")),
+    ("en", "Russia would expel NATO diplomats if the alliance sent troops to Ukraine.", ("RUS", "NATO", "130"), None),
+])
+def test_events_hostile_act_in_the_conditional_with_its_condition_is_a_threat(coder, lang, text, threat, hypothetical):
+    evs = events(coder, text, lang)
+    found = {(e.source.actor, e.target.actor, e.cameo): e.modality for e in evs}
+    assert found.get(threat) == "asserted"
+    if hypothetical:  # the condition itself is not a fact, even with "si" parsed under its subject
+        assert found.get(hypothetical) == "hypothetical"
+
+
+def test_events_conditional_without_condition_stays_unasserted(coder):
+    evs = events(coder, "La Russie expulserait des diplomates polonais.", "fr")
+    assert evs and all(e.cameo != "130" and e.modality != "asserted" for e in evs)

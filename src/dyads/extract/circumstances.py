@@ -64,6 +64,8 @@ class CircumstanceReader:
         verb = head if head.pos_ in ("VERB", "AUX") else self.syn.governing_verb(head, max_up=2)
         if verb is None:
             return "asserted"
+        if self.syn.opens_with(verb, self.hypothetical):
+            return "hypothetical"
         for c in verb.children:
             if fold(c.text) in self.hypothetical and c.i < verb.i and c.dep_ == "mark":
                 return "hypothetical"

@@ -40,6 +40,7 @@ SYMMETRIC_ROOTS = {"04", "05", "06"}
 TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}  # tag -> lexicon POS
 NAME_ENTITIES = {"ORG", "MISC", "LOC", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
 VIOLENT_ROOTS = {"18", "19", "20"}
+HOSTILE_ROOTS = {"12", "14", "15", "16", "17", "18", "19", "20"}  # acts whose conditional announcement threatens
 THREAT = "130"  # "Moscou va réagir aux sanctions", "Beijing will respond": a warning of retaliation  # assault, fight, mass violence
 DOMESTIC_DEFAULT_ROOT = "14"  # protest: the country's people against their government by default
 
@@ -79,6 +80,8 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         self.future_aux = lang.words("future_auxiliaries")
         self.future_verbs = lang.words("future_verbs")
         self._timex_chars: bytearray | None = None
+        self.conditional_aux = lang.words("conditional_auxiliaries")  # "would"
+        self._threats: set[int] = set()  # triggers recoded as conditional threats: asserted threats
         self._near_words: dict[int, set[str]] = {}
 
     # ---- triggers -----------------------------------------------------------------------
@@ -175,6 +178,18 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         return [self.make_event(head, trig.cameo, trig.rule, src, tgt) for tgt in targets[:2]
                 if self._distinct(src, tgt)]
 
+    def _conditional_threat(self, head: Token, trig: Trigger) -> bool:
+        """A hostile act in the conditional with its condition stated is a threat: "Kiev
+        abandonnerait les négociations si ...", "Russia would respond if NATO ..."."""
+        if trig.cameo[:2] not in HOSTILE_ROOTS or self.negated(head):
+            return False
+        verb = head if head.pos_ in ("VERB", "AUX") else self.syn.governing_verb(head, max_up=2)
+        conditional = self.modality(head) == "conditional" or any(
+            c.dep_.startswith("aux") and fold(c.lemma_) in self.conditional_aux for c in verb.children) if verb else False
+        if not conditional:
+            return False
+        return any(self.syn.opens_with(clause, self.hypothetical) for clause in verb.children if clause.i > verb.i)
+
     @staticmethod
     def _same_phrase(src: Arg, tgt: Arg) -> bool:
         """Both sides read off one mention. A bare role noun ("des rebelles") borrows the
@@ -209,12 +224,16 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
             date=self.date_of(head), location=self.location_of(head), sentence=sent.text.strip(),
             sentence_start=sent.start_char,
             trigger={"text": head.text, "start": head.idx, "end": head.idx + len(head.text)},
-            rule=f"{self.lang.code}.{rule}", negated=self.negated(head), modality=self.modality(head),
+            rule=f"{self.lang.code}.{rule}", negated=self.negated(head),
+            modality="asserted" if head.i in self._threats else self.modality(head),
             label=entry.label, quoted=self._quoted(head))
 
     def code_trigger(self, head: Token, trig: Trigger) -> list[Event]:
         if "threat_if_future" in trig.flags and self.future(head) and not self.negated(head):
             trig = replace(trig, cameo=THREAT, extra=trig.extra + ("future",), flags=trig.flags - {"threat_if_future"})
+        elif self._conditional_threat(head, trig):
+            trig = replace(trig, cameo=THREAT, extra=trig.extra + ("if",))
+            self._threats.add(head.i)
         sources = self.sources(head, trig)
         if trig.cameo[:2] == DOMESTIC_DEFAULT_ROOT and self.main_actor is not None \
                 and {t.cameo[:2] for t in self._entries(head)} == {DOMESTIC_DEFAULT_ROOT}:

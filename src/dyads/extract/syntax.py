@@ -38,6 +38,7 @@ class Syntax:
         self.poss_det = lang.deps("poss_det")
         self.clause = lang.deps("clause")
         self.complement = lang.deps("complement_clause")
+        self.adverbial = lang.deps("adverbial_clause")
         self.control = lang.deps("control")
         self.relative = lang.deps("relative")
         self.relative_pronouns = lang.words("relative_pronouns")
@@ -103,6 +104,12 @@ class Syntax:
                 yield prep, child
 
     # ---- verbs ------------------------------------------------------------------------
+    def opens_with(self, clause: Token, words: set[str]) -> bool:
+        """A subordinate clause whose first word is one of ``words`` ("si les militaires ...
+        étaient tués", with "si" parsed under the subject rather than the verb)."""
+        return (clause.dep_ in self.adverbial or clause.dep_ in self.conj) \
+            and fold(clause.doc[clause.left_edge.i].text) in words  # (a condition misparsed as a conjunct too)
+
     def is_passive(self, verb: Token) -> bool:
         return any(c.dep_ in self.passive_aux or c.dep_ in self.passive_subj for c in verb.children)
 
