@@ -287,3 +287,20 @@ def test_events_hostile_act_in_the_conditional_with_its_condition_is_a_threat(co
 def test_events_conditional_without_condition_stays_unasserted(coder):
     evs = events(coder, "La Russie expulserait des diplomates polonais.", "fr")
     assert evs and all(e.cameo != "130" and e.modality != "asserted" for e in evs)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Emmanuel Macron a accueilli Boris Johnson à Paris. Lundi, les deux dirigeants se sont entretenus longuement.",
+     ("FRA", "GBR", "04")),
+    ("fr", "Le président français a reçu le Premier ministre britannique. Londres a publié un compte rendu de la "
+           "rencontre de la paire.", ("FRA", "GBR", "04")),
+    ("en", "Joe Biden welcomed Olaf Scholz to Washington. The two leaders met for two hours.", ("USA", "DEU", "04")),
+])
+def test_events_the_two_leaders_stand_for_the_two_actors_last_named(coder, lang, text, expected):
+    evs = [e for e in events(coder, text, lang) if e.root == "04"]
+    assert {(e.source.actor, e.target.actor, e.root) for e in evs} == {expected}
+
+
+def test_events_both_with_a_non_human_noun_is_not_a_pair(coder):
+    text = "Joe Biden welcomed Olaf Scholz to Washington. Both events were protested by ordinary citizens."
+    assert not any(e.root == "14" and e.source.actor in ("USA", "DEU") for e in events(coder, text, "en"))

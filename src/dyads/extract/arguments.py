@@ -30,6 +30,7 @@ PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}  # force and violence: a place can
 STATE_FORCE = {"GOV", "MIL", "COP", "JUD"}  # a state acting on its own society is an event:
 SOCIETY = {"CVL", "OPP", "REB", "NGO", "MED", "BUS"}  # police vs protesters, army vs rebels
 NP_DEPTH = 4
+PAIR_WINDOW = 60  # tokens back to the two actors "les deux dirigeants" stands for
 OWNER_TARGET_ROOTS = {"11", "12"}  # criticise, reject: aimed at the author of the act named
 STRICT_OWNER_ROOTS = {"12"}  # rejecting an act with no author named has no target
 # a verb of saying whose target is only in its clause or quote: an appeal, a promise, a demand, a
@@ -197,7 +198,35 @@ class ArgumentResolver:
                     return found
         return None
 
+    def _pair(self, tok: Token, via: str) -> list[Arg]:
+        """"Les deux dirigeants", "the two leaders", "la paire": the two actors last named
+        before the phrase (people first, else states and organisations), in text order."""
+        named = self.index.at(tok.i)
+        if tok.pos_ != "NOUN" or (named is not None and named.actor):
+            return []
+        paired = fold(tok.lemma_) in self.pair_nouns or any(
+            fold(c.text) in self.pair_words for c in tok.children if c.i < tok.i) and (
+            self._role_noun(tok) is not None or fold(tok.lemma_) in self.pair_heads)  # not "both events"
+        if not paired:
+            return []
+        before = [m for m in self.index.mentions if m.end <= tok.i and tok.i - m.end <= PAIR_WINDOW and m.actor
+                  and not self._guessed_person(m) and self._quote_of(self.doc[m.start]) is None]  # not in quotes
+        people = [m for m in before if m.person is not None  # a name, or a title: "le président français"
+                  or m.kind == "demonym" and self._role_noun(self.doc[m.start].head) is not None]
+        for pool in (people,
+                     [m for m in before if m.kind in ("name", "acronym", "alias", "capital", "seat")]):
+            picked: list[Mention] = []
+            for m in reversed(pool):
+                if all(m.actor != p.actor for p in picked):
+                    picked.append(m)
+                if len(picked) == 2:
+                    return [Arg(m, m.start, m.end, m.role, via + ">pair") for m in sorted(picked, key=lambda m: m.start)]
+        return []
+
     def _with_conjuncts(self, tok: Token, via: str) -> list[Arg]:
+        pair = self._pair(tok, via)
+        if pair:
+            return pair
         out, first = [], self.actor_of(tok, via)
         if first is not None:
             out.append(first)

@@ -81,6 +81,9 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         self.future_verbs = lang.words("future_verbs")
         self._timex_chars: bytearray | None = None
         self.conditional_aux = lang.words("conditional_auxiliaries")  # "would"
+        self.pair_words = lang.words("pair_words")  # "les deux dirigeants", "both leaders"
+        self.pair_nouns = lang.words("pair_nouns")  # "la paire", "the pair"
+        self.pair_heads = lang.words("pair_heads")  # besides role nouns: "les deux pays", "both sides"
         self._threats: set[int] = set()  # triggers recoded as conditional threats: asserted threats
         self._near_words: dict[int, set[str]] = {}
 
