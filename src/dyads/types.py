@@ -15,14 +15,14 @@ from functools import lru_cache
 from typing import Any
 
 
-def _from_dict(cls, data: dict[str, Any]):
-    known = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in known})
-
-
 @lru_cache(maxsize=None)
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
+
+
+def _from_dict(cls, data: dict[str, Any]):
+    known = _field_names(cls)
+    return cls(**{k: v for k, v in data.items() if k in known})
 
 
 def _plain(value: Any) -> Any:

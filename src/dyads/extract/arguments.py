@@ -30,6 +30,7 @@ PLACE_TARGET_ROOTS = {"15", "18", "19", "20"}  # force and violence: a place can
 STATE_FORCE = {"GOV", "MIL", "COP", "JUD"}  # a state acting on its own society is an event:
 SOCIETY = {"CVL", "OPP", "REB", "NGO", "MED", "BUS"}  # police vs protesters, army vs rebels
 NP_DEPTH = 4
+NAMING_KINDS = ("name", "acronym", "alias", "capital", "seat")  # mentions that name an actor outright
 PAIR_WINDOW = 60  # tokens back to the two actors "les deux dirigeants" stands for
 OWNER_TARGET_ROOTS = {"11", "12"}  # criticise, reject: aimed at the author of the act named
 STRICT_OWNER_ROOTS = {"12"}  # rejecting an act with no author named has no target
@@ -55,7 +56,7 @@ class ArgumentResolver:
     """Source and target search (mixed into ``events.EventCoder``)."""
 
     def _is_trigger(self, tok: Token) -> bool:
-        return any((k, "NOUN") in self.lang.triggers for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_))
+        return bool(self.lang.trigger_entries(tok.text, tok.lemma_, tok.pos_, "NOUN"))
 
     # ---- actors of phrases --------------------------------------------------------------
 
@@ -163,7 +164,7 @@ class ArgumentResolver:
             if found:
                 return found
         for m in reversed(self.index.mentions):
-            if m.end <= tok.i and m.actor and (m.person or m.kind in ("name", "acronym", "alias", "capital", "seat")):
+            if m.end <= tok.i and m.actor and (m.person or m.kind in NAMING_KINDS):
                 if tok.i - m.end > 80:
                     break
                 return Arg(m, m.start, m.end, m.role, via + ">coref")
@@ -204,9 +205,9 @@ class ArgumentResolver:
         named = self.index.at(tok.i)
         if tok.pos_ != "NOUN" or (named is not None and named.actor):
             return []
-        paired = fold(tok.lemma_) in self.pair_nouns or any(
-            fold(c.text) in self.pair_words for c in tok.children if c.i < tok.i) and (
+        counted = any(fold(c.text) in self.pair_words for c in tok.children if c.i < tok.i) and (
             self._role_noun(tok) is not None or fold(tok.lemma_) in self.pair_heads)  # not "both events"
+        paired = fold(tok.lemma_) in self.pair_nouns or counted
         if not paired:
             return []
         before = [m for m in self.index.mentions if m.end <= tok.i and tok.i - m.end <= PAIR_WINDOW and m.actor
@@ -214,7 +215,7 @@ class ArgumentResolver:
         people = [m for m in before if m.person is not None  # a name, or a title: "le président français"
                   or m.kind == "demonym" and self._role_noun(self.doc[m.start].head) is not None]
         for pool in (people,
-                     [m for m in before if m.kind in ("name", "acronym", "alias", "capital", "seat")]):
+                     [m for m in before if m.kind in NAMING_KINDS]):
             picked: list[Mention] = []
             for m in reversed(pool):
                 if all(m.actor != p.actor for p in picked):
@@ -261,9 +262,9 @@ class ArgumentResolver:
     def _fill_on_auxiliary(self, slot: str, head: Token) -> list[Token]:
         """A complement the parser hung on the future or modal verb above the trigger: "va
         livrer des chars à l'Ukraine" with "à l'Ukraine" on "va"."""
-        upper = head.head
-        if not slot.startswith("prep:") or head.pos_ != "VERB" or head.dep_ not in self.syn.complement \
-                or upper.i == head.i or fold(upper.lemma_) not in self.future_verbs and fold(upper.lemma_) not in self.modal:
+        upper = self.syn.complement_head(head)
+        if not slot.startswith("prep:") or head.pos_ != "VERB" or upper is None \
+                or fold(upper.lemma_) not in self.future_verbs and fold(upper.lemma_) not in self.modal:
             return []
         return [t for t in self.syn.fill(slot, upper) if t.i > head.i]
 
@@ -279,22 +280,25 @@ class ArgumentResolver:
 
     def _entries(self, tok: Token) -> list[Trigger]:
         pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"
-        return next((self.lang.triggers[(k, pos)] for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_)
-                     if (k, pos) in self.lang.triggers), [])
+        return self.lang.trigger_entries(tok.text, tok.lemma_, tok.pos_, pos)
+
+    @staticmethod
+    def _extra_children(head: Token, trig: Trigger) -> list[Token]:
+        """The required words of a multiword trigger among the head's dependents."""
+        if not trig.extra:
+            return []
+        return [c for c in head.children if fold(c.lemma_) in trig.extra or fold(c.text) in trig.extra]
 
     def _on_extra(self, trig: Trigger, head: Token) -> list[Arg]:
         """Multiword triggers: preposition slots are first looked for on the required words
         ("prendre des sanctions contre X": contre hangs on sanctions)."""
-        if not trig.extra:
-            return []
         preps = tuple(s for s in trig.target if s.startswith("prep:"))
-        for child in head.children:
-            if fold(child.lemma_) in trig.extra or fold(child.text) in trig.extra:
-                for slot in preps:
-                    for tok in self.syn.fill(slot, child):
-                        args = self._with_conjuncts(tok, slot)
-                        if args:
-                            return args
+        for child in self._extra_children(head, trig):
+            for slot in preps:
+                for tok in self.syn.fill(slot, child):
+                    args = self._with_conjuncts(tok, slot)
+                    if args:
+                        return args
         return []
 
     def _left_conjunct(self, tok: Token, found: list[Arg]) -> list[Arg]:
@@ -450,8 +454,6 @@ class ArgumentResolver:
                 role = self._role_noun(tok.head) if m.kind == "demonym" else m.role
                 return Arg(m, m.start, m.end, role or m.role, "near")
         return None
-
-    # ---- modality, date, place ----------------------------------------------------------
 
     def _quote_actor(self, head: Token, src: Arg) -> Arg | None:
         """The first other state or organisation named in the quotation a speech verb cues."""

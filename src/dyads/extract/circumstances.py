@@ -83,9 +83,8 @@ class CircumstanceReader:
                 return "alleged"  # "accusé d'avoir rencontré", "la Chine, accusée de bloquer"
             if tok.pos_ in ("NOUN",) and fold(tok.lemma_) in self.modal_nouns:
                 return self.modal_nouns[fold(tok.lemma_)]  # "l'intention d'expulser", "plans to"
-        upper = verb.head
-        if verb.dep_ in self.syn.complement and upper.i != verb.i and fold(upper.lemma_) in self.modal \
-                and fold(upper.lemma_) not in self.announce:
+        upper = self.syn.complement_head(verb)
+        if upper is not None and fold(upper.lemma_) in self.modal and fold(upper.lemma_) not in self.announce:
             return self.modal[fold(upper.lemma_)]  # "envisage de suspendre", "plans to expel"
         return "asserted"
 
@@ -95,12 +94,10 @@ class CircumstanceReader:
         if head.pos_ not in ("VERB", "AUX"):
             return False
         if "Fut" in head.morph.get("Tense") or any(
-                c.dep_.startswith("aux") and ("Fut" in c.morph.get("Tense") or fold(c.lemma_) in self.future_aux)
-                for c in head.children):
+                "Fut" in c.morph.get("Tense") or fold(c.lemma_) in self.future_aux for c in self.syn.auxiliaries(head)):
             return True
-        upper = head.head
-        return head.dep_ in self.syn.complement and upper.i != head.i and fold(upper.lemma_) in self.future_verbs \
-            and "Past" not in upper.morph.get("Tense")
+        upper = self.syn.complement_head(head)
+        return upper is not None and fold(upper.lemma_) in self.future_verbs and "Past" not in upper.morph.get("Tense")
 
     def _quoted(self, head: Token) -> bool:
         return self._quote_of(head) is not None

@@ -39,12 +39,10 @@ from dyads.types import Event, Participant, Quote, Timex
 SYMMETRIC_ROOTS = {"04", "05", "06"}
 TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}  # tag -> lexicon POS
 NAME_ENTITIES = {"ORG", "MISC", "LOC", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
-VIOLENT_ROOTS = {"18", "19", "20"}
+VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
 HOSTILE_ROOTS = {"12", "14", "15", "16", "17", "18", "19", "20"}  # acts whose conditional announcement threatens
-THREAT = "130"  # "Moscou va réagir aux sanctions", "Beijing will respond": a warning of retaliation  # assault, fight, mass violence
+THREAT = "130"  # "Moscou va réagir aux sanctions", "Kiev abandonnerait ... si": a warning of retaliation
 DOMESTIC_DEFAULT_ROOT = "14"  # protest: the country's people against their government by default
-
-
 
 
 class EventCoder(ArgumentResolver, CircumstanceReader):
@@ -90,7 +88,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
     # ---- triggers -----------------------------------------------------------------------
     def triggers(self) -> list[tuple[Token, Trigger]]:
         found = []
-        doc, triggers, lemma_keys = self.doc, self.lang.triggers, self.lang.lemma_keys
+        doc = self.doc
         strings = doc.vocab.strings
         for i, pos_id in enumerate(doc.to_array(POS).tolist()):  # POS ids, not a Token per word (speed)
             tag = strings[pos_id]
@@ -98,8 +96,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
             if pos is None:
                 continue
             tok = doc[i]
-            entries = next((triggers[(k, pos)] for k in lemma_keys(tok.text, tok.lemma_, tag)
-                            if (k, pos) in triggers), None)
+            entries = self.lang.trigger_entries(tok.text, tok.lemma_, tag, pos)
             if not entries:
                 continue
             m = self.index.at(i)
@@ -152,12 +149,6 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
             self._near_words[tok.i] = near
         return all(w in near for w in trig.extra)
 
-    def _extra_tokens(self, head: Token, trig: Trigger) -> list[int]:
-        """The required words of a multiword trigger, which are part of its event, not events of their own."""
-        if not trig.extra:
-            return []
-        return [t.i for t in head.children if fold(t.lemma_) in trig.extra or fold(t.text) in trig.extra]
-
     def _half(self, head: Token, trig: Trigger, src: Arg | None, targets: list[Arg] | None) -> list[Event]:
         """With ``include_unresolved``: an event with one side unknown (None), never both."""
         if not self.include_unresolved:
@@ -187,8 +178,10 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         if trig.cameo[:2] not in HOSTILE_ROOTS or self.negated(head):
             return False
         verb = head if head.pos_ in ("VERB", "AUX") else self.syn.governing_verb(head, max_up=2)
+        if verb is None:
+            return False
         conditional = self.modality(head) == "conditional" or any(
-            c.dep_.startswith("aux") and fold(c.lemma_) in self.conditional_aux for c in verb.children) if verb else False
+            fold(c.lemma_) in self.conditional_aux for c in self.syn.auxiliaries(verb))
         if not conditional:
             return False
         return any(self.syn.opens_with(clause, self.hypothetical) for clause in verb.children if clause.i > verb.i)
@@ -233,9 +226,9 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
 
     def code_trigger(self, head: Token, trig: Trigger) -> list[Event]:
         if "threat_if_future" in trig.flags and self.future(head) and not self.negated(head):
-            trig = replace(trig, cameo=THREAT, extra=trig.extra + ("future",), flags=trig.flags - {"threat_if_future"})
+            trig = replace(trig, cameo=THREAT, variant="future", flags=trig.flags - {"threat_if_future"})
         elif self._conditional_threat(head, trig):
-            trig = replace(trig, cameo=THREAT, extra=trig.extra + ("if",))
+            trig = replace(trig, cameo=THREAT, variant="if")
             self._threats.add(head.i)
         sources = self.sources(head, trig)
         if trig.cameo[:2] == DOMESTIC_DEFAULT_ROOT and self.main_actor is not None \
@@ -277,8 +270,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
         for tok in self.doc:
             if tok.i in used or tok.pos_ != "VERB":
                 continue
-            spec = next((self.lang.reporting[k] for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_)
-                         if k in self.lang.reporting), None)
+            spec = self.lang.reporting_entry(tok.text, tok.lemma_, tok.pos_)
             if spec is None or spec[0] in self.plain_statement:
                 continue
             subj = self.syn.subject(tok)
@@ -326,7 +318,7 @@ class EventCoder(ArgumentResolver, CircumstanceReader):
             coded = self.code_trigger(head, trig)
             if coded:
                 used.add(head.i)
-                used.update(self._extra_tokens(head, trig))  # "dénoncer ses accords": no signing event
+                used.update(t.i for t in self._extra_children(head, trig))  # "dénoncer ses accords": no signing event
                 events.extend(coded)
         if include_speech:
             events.extend(self.speech_events(used))

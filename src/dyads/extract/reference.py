@@ -112,8 +112,7 @@ class ReferenceResolver:
     # ---- the speaker of a verb -------------------------------------------------------
     def is_reporting(self, tok: Token) -> bool:
         """Whether a token is a verb of saying (a key of reporting_verbs.tsv)."""
-        return tok.pos_ in ("VERB", "AUX") and any(
-            k in self.lang.reporting for k in self.lang.lemma_keys(tok.text, tok.lemma_, tok.pos_))
+        return tok.pos_ in ("VERB", "AUX") and self.lang.reporting_entry(tok.text, tok.lemma_, tok.pos_) is not None
 
     def verb_speaker(self, verb: Token) -> Speaker | None:
         """Subject, agent after a participle, inherited subject, inverted subject, a name just

@@ -104,6 +104,16 @@ class Syntax:
                 yield prep, child
 
     # ---- verbs ------------------------------------------------------------------------
+    @staticmethod
+    def auxiliaries(verb: Token) -> list[Token]:
+        return [c for c in verb.children if c.dep_.startswith("aux")]
+
+    def complement_head(self, tok: Token) -> Token | None:
+        """The word a complement clause depends on: "va" for "va réagir", "envisage" for
+        "envisage de suspendre"; None when ``tok`` heads no complement clause."""
+        upper = tok.head
+        return upper if tok.dep_ in self.complement and upper.i != tok.i else None
+
     def opens_with(self, clause: Token, words: set[str]) -> bool:
         """A subordinate clause whose first word is one of ``words`` ("si les militaires ...
         étaient tués", with "si" parsed under the subject rather than the verb)."""

@@ -76,10 +76,11 @@ class Trigger:
     extra: tuple[str, ...] = ()  # lemmas of required dependents (multiword triggers)
     line: int = 0
     surface: str = ""  # the head lemma as written, accents kept (marche is not marché)
+    variant: str = ""  # set by the coder when it recodes the entry ("future", "if" for threats)
 
     @property
     def rule(self) -> str:
-        return f"{self.pos.lower()}.{'_'.join((self.lemma,) + self.extra)}"
+        return f"{self.pos.lower()}.{'_'.join((self.lemma,) + self.extra + ((self.variant,) if self.variant else ()))}"
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,16 @@ class LanguageData:
                 if keys[1].endswith(suffix):
                     keys.append(keys[1][: -len(suffix)] + repl)
         return keys
+
+    def trigger_entries(self, text: str, lemma: str, tag: str, pos: str) -> list[Trigger]:
+        """The lexicon entries of a token (its form, lemma and universal tag) under the lexicon
+        POS ``pos`` ("VERB", "NOUN" or "ADJ"); empty when it is no trigger."""
+        return next((self.triggers[(k, pos)] for k in self.lemma_keys(text, lemma, tag)
+                     if (k, pos) in self.triggers), [])
+
+    def reporting_entry(self, text: str, lemma: str, tag: str) -> tuple[str, str] | None:
+        """(CAMEO code, kind) of a verb of saying (reporting_verbs.tsv), else None."""
+        return next((self.reporting[k] for k in self.lemma_keys(text, lemma, tag) if k in self.reporting), None)
 
     def prep(self, word: str) -> str:
         """Normalise a preposition (contracted forms such as du/au -> de/à)."""
