@@ -8,10 +8,10 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from tsvfiles import bounds, load as _load
+from tsvfiles import PEOPLE_COLUMNS, bounds, check_header_and_licence, load as _load
 
 PEOPLE = Path(__file__).resolve().parents[2] / "src" / "dyads" / "codebooks" / "people_europe.tsv"
-COLUMNS = ["name", "aliases", "actor", "role", "office_en", "office_fr", "start", "end"]
+COLUMNS = PEOPLE_COLUMNS
 
 def load(path=PEOPLE):
     return _load(path)
@@ -38,12 +38,7 @@ def rows_for(rows, name, actor=None, office=None):
 
 
 def test_people_europe_header_and_licence(table):
-    comments, header, _, raw = table
-    assert header == COLUMNS
-    text = " ".join(comments).lower()
-    assert "source" in text and "cc0" in text and "general knowledge" in text
-    assert all(len(r) == len(COLUMNS) for r in raw), [r for r in raw if len(r) != len(COLUMNS)][:3]
-    assert len(raw) >= 500
+    check_header_and_licence(table, COLUMNS, 500)
 
 
 def test_people_europe_cells_are_clean(table):

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tsvfiles import bounds, load
+from tsvfiles import PEOPLE_COLUMNS, bounds, check_header_and_licence, load
 
 CODEBOOKS = Path(__file__).resolve().parents[2] / "src" / "dyads" / "codebooks"
 MORE = CODEBOOKS / "people_more.tsv"
 OTHERS = [CODEBOOKS / "people_europe.tsv", CODEBOOKS / "people_world.tsv"]
-COLUMNS = ["name", "aliases", "actor", "role", "office_en", "office_fr", "start", "end"]
+COLUMNS = PEOPLE_COLUMNS
 ROLES = {"GOV", "MIL", "LEG", "OPP", "JUD", "IGO", "REB", "MED", "BUS", "NGO", "CVL"}
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -52,12 +52,7 @@ def rows_for(rows, name, office=None):
 
 
 def test_people_more_header_columns_and_licence(table):
-    comments, header, _, raw = table
-    assert header == COLUMNS
-    text = " ".join(comments).lower()
-    assert "source" in text and "cc0" in text and "general knowledge" in text
-    assert all(len(r) == len(COLUMNS) for r in raw), [r for r in raw if len(r) != len(COLUMNS)][:3]
-    assert len(raw) >= 300
+    check_header_and_licence(table, COLUMNS, 300)
 
 
 def test_people_more_cells_are_clean(table):

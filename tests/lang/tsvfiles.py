@@ -1,4 +1,5 @@
-"""Helpers the data-file tests share: read a dyads TSV, the day range of a partial ISO date."""
+"""Helpers the data-file tests share: read a dyads TSV, check its header and licence, the day
+range of a partial ISO date."""
 
 from __future__ import annotations
 
@@ -20,6 +21,20 @@ def load(path):
     reader = csv.reader(lines[n:], delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(reader)
     return lines[:n], header, [r for r in reader]
+
+
+PEOPLE_COLUMNS = ["name", "aliases", "actor", "role", "office_en", "office_fr", "start", "end"]
+
+
+def check_header_and_licence(table, columns, minimum_rows):
+    """The header is ``columns``, the comments name a source and the CC0 licence, every row has
+    one cell per column, and the table has at least ``minimum_rows`` rows."""
+    comments, header, _, raw = table
+    assert header == columns
+    text = " ".join(comments).lower()
+    assert "source" in text and "cc0" in text and "general knowledge" in text
+    assert all(len(r) == len(columns) for r in raw), [r for r in raw if len(r) != len(columns)][:3]
+    assert len(raw) >= minimum_rows
 
 
 def bounds(value):
